@@ -1,0 +1,55 @@
+#pragma once
+// The assembled application: one database, the clock and every module's service.
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/identity/identity_service.hpp"
+#include "modules/region/region_service.hpp"
+
+namespace anjian::app {
+
+struct Options {
+  std::string database_url;
+  size_t pool_size = 8;
+  identity::SessionPolicy session_policy;
+  identity::ThrottlePolicy throttle_policy;
+};
+
+class App {
+ public:
+  // Opens the database and brings its schema up to date; throws with a readable message when the
+  // database cannot be opened or is newer than this binary.
+  explicit App(const Options& options);
+
+  db::Database& database() { return *database_; }
+  const Clock& clock() const { return clock_; }
+  identity::Service& identity() { return identity_; }
+  region::Service& regions() { return regions_; }
+  audit::Service& audit() { return audit_; }
+
+  void RegisterRoutes(http::Router& router, http::Metrics& metrics);
+  // Daily housekeeping (expired sessions); later modules add reminders and rollovers here.
+  void RunJobs(http::Metrics* metrics);
+
+ private:
+  std::unique_ptr<db::Database> database_;
+  SystemClock clock_;
+  identity::Service identity_;
+  region::Service regions_;
+  audit::Service audit_;
+};
+
+// Builds the demo city; safe to run again (existing regions and accounts are kept).
+struct DemoReport {
+  int regions = 0;
+  int users_created = 0;
+};
+DemoReport BuildDemo(App& app);
+inline constexpr std::string_view kDemoPassword = "Demo@2026";
+
+}  // namespace anjian::app

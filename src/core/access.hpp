@@ -1,0 +1,58 @@
+#pragma once
+// Who is asking, and what that lets them see and do. Every query that reads or writes scoped
+// records takes a Scope built here; there is no second way to decide what is in scope.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace anjian {
+
+enum class Role { kAdmin, kBureau, kStation, kGrid, kEnterprise, kExpert };
+
+std::optional<Role> ParseRole(std::string_view name);
+std::string_view RoleName(Role role);
+
+struct Principal {
+  int64_t user_id = 0;
+  std::string username;
+  std::string name;
+  Role role = Role::kGrid;
+  std::optional<std::string> region_code;
+  std::optional<int64_t> enterprise_id;
+};
+
+enum class Permission {
+  kReadRegions,
+  kManageRegions,
+  kManageUsers,
+  kReadAudit,
+};
+
+// The role → permission table. Scope still applies on top: a bureau officer manages users only
+// inside its own region subtree.
+bool Allows(Role role, Permission permission);
+
+class Scope {
+ public:
+  // The caller's data scope: a region subtree, an enterprise, or everything for administrators.
+  static Scope For(const Principal& principal);
+  // Command-line tools and scheduled jobs act for the system and see everything.
+  static Scope System();
+
+  bool IsEverything() const { return everything_; }
+  bool CoversRegion(std::string_view code) const;
+  bool CoversEnterprise(int64_t enterprise_id, std::string_view enterprise_region) const;
+  // A SQL LIKE pattern for `region_code LIKE $n`: the subtree's prefix followed by '%', '%' for
+  // everything, and a pattern that matches no region code for enterprise and expert accounts.
+  std::string RegionPattern() const;
+  const std::optional<std::string>& root_region() const { return root_region_; }
+  std::optional<int64_t> enterprise_id() const { return enterprise_id_; }
+
+ private:
+  bool everything_ = false;
+  std::optional<std::string> root_region_;
+  std::optional<int64_t> enterprise_id_;
+};
+
+}  // namespace anjian

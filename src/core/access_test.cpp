@@ -1,0 +1,104 @@
+#include "core/access.hpp"
+
+#include <gtest/gtest.h>
+
+namespace anjian {
+namespace {
+
+Principal Make(Role role, std::optional<std::string> region, std::optional<int64_t> enterprise) {
+  Principal p;
+  p.user_id = 1;
+  p.role = role;
+  p.region_code = std::move(region);
+  p.enterprise_id = enterprise;
+  return p;
+}
+
+// Every role against a record inside and outside its scope.
+TEST(ScopeTest, EveryRoleAgainstInAndOutOfScopeRecords) {
+  struct Case {
+    const char* name;
+    Principal principal;
+    const char* record_region;
+    int64_t record_enterprise;
+    bool visible;
+  };
+  const Case cases[] = {
+      {"admin sees all", Make(Role::kAdmin, std::nullopt, std::nullopt), "990107100203", 9, true},
+      {"city bureau, own district", Make(Role::kBureau, "990100000000", std::nullopt),
+       "990103001201", 9, true},
+      {"district bureau, own", Make(Role::kBureau, "990102000000", std::nullopt), "990102101203",
+       9, true},
+      {"district bureau, other", Make(Role::kBureau, "990102000000", std::nullopt),
+       "990103101203", 9, false},
+      {"station, own town", Make(Role::kStation, "990102101000", std::nullopt), "990102101203",
+       9, true},
+      {"station, neighbour town", Make(Role::kStation, "990102101000", std::nullopt),
+       "990102102203", 9, false},
+      {"grid, own village", Make(Role::kGrid, "990102101203", std::nullopt), "990102101203", 9,
+       true},
+      {"grid, next village", Make(Role::kGrid, "990102101203", std::nullopt), "990102101204", 9,
+       false},
+      {"enterprise, itself", Make(Role::kEnterprise, std::nullopt, 9), "990102101203", 9, true},
+      {"enterprise, another", Make(Role::kEnterprise, std::nullopt, 9), "990102101203", 10,
+       false},
+      {"expert, no region", Make(Role::kExpert, std::nullopt, std::nullopt), "990102101203", 9,
+       false},
+      {"bureau without region sees nothing", Make(Role::kBureau, std::nullopt, std::nullopt),
+       "990102101203", 9, false},
+  };
+  for (const auto& c : cases) {
+    auto scope = Scope::For(c.principal);
+    EXPECT_EQ(scope.CoversEnterprise(c.record_enterprise, c.record_region), c.visible) << c.name;
+  }
+}
+
+TEST(ScopeTest, RegionPatternMatchesTheSubtree) {
+  EXPECT_EQ(Scope::For(Make(Role::kAdmin, std::nullopt, std::nullopt)).RegionPattern(), "%");
+  EXPECT_EQ(Scope::For(Make(Role::kBureau, "990102000000", std::nullopt)).RegionPattern(),
+            "990102%");
+  EXPECT_EQ(Scope::For(Make(Role::kStation, "990102101000", std::nullopt)).RegionPattern(),
+            "990102101%");
+  EXPECT_EQ(Scope::For(Make(Role::kEnterprise, std::nullopt, 4)).RegionPattern(), "none");
+  EXPECT_EQ(Scope::For(Make(Role::kExpert, std::nullopt, std::nullopt)).RegionPattern(), "none");
+}
+
+TEST(AccessTest, PermissionTable) {
+  struct Case {
+    Role role;
+    Permission permission;
+    bool allowed;
+  };
+  const Case cases[] = {
+      {Role::kAdmin, Permission::kManageUsers, true},
+      {Role::kBureau, Permission::kManageUsers, true},
+      {Role::kStation, Permission::kManageUsers, false},
+      {Role::kGrid, Permission::kManageUsers, false},
+      {Role::kEnterprise, Permission::kManageUsers, false},
+      {Role::kExpert, Permission::kManageUsers, false},
+      {Role::kAdmin, Permission::kReadAudit, true},
+      {Role::kBureau, Permission::kReadAudit, false},
+      {Role::kAdmin, Permission::kManageRegions, true},
+      {Role::kBureau, Permission::kManageRegions, false},
+      {Role::kStation, Permission::kReadRegions, true},
+      {Role::kGrid, Permission::kReadRegions, true},
+      {Role::kEnterprise, Permission::kReadRegions, false},
+      {Role::kExpert, Permission::kReadRegions, false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Allows(c.role, c.permission), c.allowed)
+        << RoleName(c.role) << " " << static_cast<int>(c.permission);
+  }
+}
+
+TEST(AccessTest, RoleNamesRoundTrip) {
+  for (auto role : {Role::kAdmin, Role::kBureau, Role::kStation, Role::kGrid, Role::kEnterprise,
+                    Role::kExpert}) {
+    EXPECT_EQ(ParseRole(RoleName(role)), role);
+  }
+  EXPECT_EQ(ParseRole("root"), std::nullopt);
+  EXPECT_EQ(ParseRole("Admin"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace anjian

@@ -1,0 +1,50 @@
+#pragma once
+// Time is injected so that a test can stand on any day. Instants are UTC; business dates are in
+// China Standard Time (UTC+8, no daylight saving).
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace anjian {
+
+using Instant = std::chrono::sys_seconds;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Instant Now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  Instant Now() const override {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+};
+
+// A clock the tests move by hand.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(Instant start) : seconds_(start.time_since_epoch().count()) {}
+  Instant Now() const override { return Instant{std::chrono::seconds{seconds_.load()}}; }
+  void Set(Instant t) { seconds_ = t.time_since_epoch().count(); }
+  void Advance(std::chrono::seconds d) { seconds_ += d.count(); }
+
+ private:
+  std::atomic<int64_t> seconds_;
+};
+
+// "2026-10-01T00:00:00Z"
+std::string FormatInstant(Instant t);
+std::optional<Instant> ParseInstant(std::string_view text);
+// The China Standard Time calendar date of an instant, "YYYY-MM-DD".
+std::string ChinaDate(Instant t);
+// Checks "YYYY-MM-DD" as a real calendar date.
+bool IsValidDate(std::string_view text);
+// The instant at which a China Standard Time date begins.
+std::optional<Instant> ChinaDayStart(std::string_view date);
+
+}  // namespace anjian

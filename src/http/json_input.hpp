@@ -1,0 +1,40 @@
+#pragma once
+// Reads a JSON request body field by field. The first problem is kept (missing field, wrong type,
+// unknown field) and Finish() returns it, so a handler reads every field and checks once.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace anjian::http {
+
+class JsonInput {
+ public:
+  // invalid_json when the body does not parse, invalid_body when it is not an object.
+  static Result<JsonInput> Parse(std::string_view body);
+
+  std::string RequiredString(const std::string& name);
+  std::optional<std::string> OptionalString(const std::string& name);
+  // Absent → nullopt; present as null → an empty inner optional.
+  std::optional<std::optional<std::string>> NullableString(const std::string& name);
+  std::optional<int64_t> OptionalInteger(const std::string& name);
+  std::optional<std::optional<int64_t>> NullableInteger(const std::string& name);
+  int64_t RequiredInteger(const std::string& name);
+  std::optional<bool> OptionalBool(const std::string& name);
+
+  // The first problem met, including any field that was never read (unknown_field).
+  Status Finish();
+
+ private:
+  explicit JsonInput(nlohmann::json object) : object_(std::move(object)) {}
+  const nlohmann::json* Field(const std::string& name);
+  void Fail(std::string code, const std::string& field);
+
+  nlohmann::json object_;
+  std::set<std::string> read_;
+  std::optional<Error> error_;
+};
+
+}  // namespace anjian::http
