@@ -26,8 +26,8 @@ struct ServeFlags {
   size_t workers = 16;
   size_t io_threads = 2;
   size_t max_connections = 2048;
-  int session_idle_minutes = 120;
-  int session_hours = 12;
+  int64_t session_idle_seconds = 2 * 3600;
+  int64_t session_absolute_seconds = 12 * 3600;
 };
 
 void AddDatabaseOption(CLI::App* command, Options& options) {
@@ -62,8 +62,8 @@ int Serve(const Options& options, const ServeFlags& flags) {
   server.max_connections = flags.max_connections;
 
   Options with_sessions = options;
-  with_sessions.session_policy.idle = std::chrono::minutes{flags.session_idle_minutes};
-  with_sessions.session_policy.absolute = std::chrono::hours{flags.session_hours};
+  with_sessions.session_policy.idle = std::chrono::seconds{flags.session_idle_seconds};
+  with_sessions.session_policy.absolute = std::chrono::seconds{flags.session_absolute_seconds};
   App app(with_sessions);
   anjian::http::Metrics metrics;
   anjian::http::Router router;
@@ -110,10 +110,12 @@ int main(int argc, char** argv) {
       ->envname("ANJIAN_IO_THREADS");
   serve->add_option("--max-connections", serve_flags.max_connections, "connection cap")
       ->envname("ANJIAN_MAX_CONNECTIONS");
-  serve->add_option("--session-idle-minutes", serve_flags.session_idle_minutes)
-      ->envname("ANJIAN_SESSION_IDLE_MINUTES");
-  serve->add_option("--session-hours", serve_flags.session_hours, "absolute session lifetime")
-      ->envname("ANJIAN_SESSION_HOURS");
+  serve->add_option("--session-idle-seconds", serve_flags.session_idle_seconds,
+                    "a session ends after this long unused")
+      ->envname("ANJIAN_SESSION_IDLE_SECONDS");
+  serve->add_option("--session-absolute-seconds", serve_flags.session_absolute_seconds,
+                    "a session ends this long after login, used or not")
+      ->envname("ANJIAN_SESSION_ABSOLUTE_SECONDS");
 
   auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
   AddDatabaseOption(migrate, options);

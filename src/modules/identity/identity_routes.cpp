@@ -45,7 +45,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
     body["token"] = result->token;
     Response response = http::Json(200, body);
     response.headers.emplace_back("Set-Cookie",
-                                  SessionCookie(result->token, SessionPolicy{}.absolute));
+                                  SessionCookie(result->token, service.session_policy().absolute));
     return response;
   });
 

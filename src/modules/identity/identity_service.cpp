@@ -1,5 +1,7 @@
 #include "modules/identity/identity_service.hpp"
 
+#include <algorithm>
+
 #include "core/crypto.hpp"
 #include "core/region_code.hpp"
 #include "modules/audit/audit_service.hpp"
@@ -59,7 +61,11 @@ Service::Service(db::Database& database, const Clock& clock, SessionPolicy sessi
       session_policy_(session_policy),
       throttle_(throttle_policy),
       // Verified against when the username is unknown, so that both failures take the same time.
-      dummy_hash_(crypto::HashPassword(crypto::RandomToken(16))) {}
+      dummy_hash_(crypto::HashPassword(crypto::RandomToken(16))) {
+  // A session used more often than its idle limit must never look idle: touch it well within.
+  session_policy_.touch_interval =
+      std::min(session_policy_.touch_interval, std::max(session_policy_.idle / 4, std::chrono::seconds{1}));
+}
 
 Result<LoginResult> Service::Login(const std::string& username, const std::string& password,
                                    const std::string& address) {

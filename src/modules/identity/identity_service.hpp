@@ -53,6 +53,8 @@ class Service final : public http::SessionResolver {
   Result<User> Update(const Principal& principal, int64_t id, const UserChanges& changes);
   Status ResetPassword(const Principal& principal, int64_t id, const std::string& password);
 
+  const SessionPolicy& session_policy() const { return session_policy_; }
+
   // Command-line use: acts as the system.
   Result<User> AddUser(const NewUser& input);
   Status SetPasswordByName(const std::string& username, const std::string& password);

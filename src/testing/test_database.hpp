@@ -1,0 +1,73 @@
+#pragma once
+// Fresh databases for storage tests, on every backend the run has: SQLite always, PostgreSQL when
+// ANJIAN_TEST_PG_URL names a server (make test starts one). Each database is new and migrated.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/crypto.hpp"
+#include "db/database.hpp"
+#include "db/migrator.hpp"
+
+namespace anjian::testing {
+
+// The backends a storage test runs on, named for test output.
+inline std::vector<std::string> Backends() {
+  std::vector<std::string> out{"sqlite"};
+  const char* pg = std::getenv("ANJIAN_TEST_PG_URL");
+  if (pg != nullptr && *pg != '\0') out.emplace_back("postgres");
+  return out;
+}
+
+// Names parameterised tests after their backend: "DatabaseTest.X/sqlite".
+inline std::string BackendName(const ::testing::TestParamInfo<std::string>& param) {
+  return param.param;
+}
+
+class TestDatabase {
+ public:
+  explicit TestDatabase(const std::string& backend, bool migrate = true) {
+    crypto::Initialize();
+    std::string name = "t_" + crypto::RandomToken(9);
+    for (auto& c : name) c = static_cast<char>(std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_');
+    if (backend == "sqlite") {
+      path_ = (std::filesystem::temp_directory_path() / (name + ".db")).string();
+      url_ = "sqlite:" + path_;
+    } else {
+      admin_url_ = std::getenv("ANJIAN_TEST_PG_URL");
+      auto admin = db::OpenPostgres(admin_url_);
+      admin->Execute("CREATE DATABASE " + name, {});
+      name_ = name;
+      url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name;
+    }
+    database_ = db::Open(url_, 4);
+    if (migrate) {
+      auto applied = db::Migrate(*database_);
+      EXPECT_TRUE(applied.ok());
+    }
+  }
+
+  ~TestDatabase() {
+    database_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    } else {
+      auto admin = db::OpenPostgres(admin_url_);
+      admin->Execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)", {});
+    }
+  }
+
+  db::Database& operator*() { return *database_; }
+  db::Database* operator->() { return database_.get(); }
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string url_, path_, admin_url_, name_;
+  std::unique_ptr<db::Database> database_;
+};
+
+}  // namespace anjian::testing
