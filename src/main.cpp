@@ -3,12 +3,12 @@
 
 #include <CLI/CLI.hpp>
 #include <condition_variable>
-#include <mutex>
-#include <stop_token>
-#include <thread>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
+#include <stop_token>
+#include <thread>
 
 #include "app/app.hpp"
 #include "core/crypto.hpp"
@@ -110,11 +110,13 @@ int main(int argc, char** argv) {
       ->envname("ANJIAN_IO_THREADS");
   serve->add_option("--max-connections", serve_flags.max_connections, "connection cap")
       ->envname("ANJIAN_MAX_CONNECTIONS");
-  serve->add_option("--session-idle-seconds", serve_flags.session_idle_seconds,
-                    "a session ends after this long unused")
+  serve
+      ->add_option("--session-idle-seconds", serve_flags.session_idle_seconds,
+                   "a session ends after this long unused")
       ->envname("ANJIAN_SESSION_IDLE_SECONDS");
-  serve->add_option("--session-absolute-seconds", serve_flags.session_absolute_seconds,
-                    "a session ends this long after login, used or not")
+  serve
+      ->add_option("--session-absolute-seconds", serve_flags.session_absolute_seconds,
+                   "a session ends this long after login, used or not")
       ->envname("ANJIAN_SESSION_ABSOLUTE_SECONDS");
 
   auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
@@ -192,9 +194,8 @@ int main(int argc, char** argv) {
       new_user.enterprise_id = enterprise;
       auto created = app.identity().AddUser(new_user);
       if (!created) {
-        return Fail(created.error().code + (created.error().field.empty()
-                                                ? ""
-                                                : " (" + created.error().field + ")"));
+        return Fail(created.error().code +
+                    (created.error().field.empty() ? "" : " (" + created.error().field + ")"));
       }
       std::cout << "user " << created->username << " created with id " << created->id << "\n";
     } else if (*user_passwd) {
@@ -215,9 +216,8 @@ int main(int argc, char** argv) {
       std::cout << "audit chain intact: " << result.checked() << " entries\n";
     } else if (*regions_import) {
       auto report = app.regions().ImportAsSystem(ReadFile(file), "cli");
-      std::cout << "created " << report.created << ", renamed " << report.updated
-                << ", unchanged " << report.unchanged << ", rejected " << report.rejected.size()
-                << "\n";
+      std::cout << "created " << report.created << ", renamed " << report.updated << ", unchanged "
+                << report.unchanged << ", rejected " << report.rejected.size() << "\n";
       for (const auto& r : report.rejected) {
         std::cout << "  row " << r.row << " " << r.field << ": " << r.code << "\n";
       }

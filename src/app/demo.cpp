@@ -40,7 +40,7 @@ constexpr std::array<const char*, 12> kGivenNames = {"伟", "芳", "娜", "敏",
 
 constexpr int kTownsPerDistrict = 10;
 constexpr int kStreetsPerDistrict = 4;  // towns 1–4 are streets (001–004), 5–10 towns (101–106)
-constexpr int kVillagesPerTown = 10;    // 3 communities (001–003), 7 villages (201–207)
+constexpr int kVillagesPerTown = 10;  // 3 communities (001–003), 7 villages (201–207)
 constexpr int kGridWorkersPerTown = 2;
 
 std::string Pad(int value, int width) {
@@ -76,10 +76,10 @@ std::string CsvOfCity() {
                               (t <= kStreetsPerDistrict ? "街道" : "镇");
       csv += town_code + "," + town_name + "\n";
       for (int v = 1; v <= kVillagesPerTown; ++v) {
-        std::string name =
-            v <= 3 ? std::string(kCommunities[static_cast<size_t>(v - 1)]) + "社区"
-                   : std::string(kVillageFirst[static_cast<size_t>(v + index) % 10]) +
-                         kVillageSecond[static_cast<size_t>(v * 3 + index) % 10] + "村";
+        std::string name = v <= 3
+                               ? std::string(kCommunities[static_cast<size_t>(v - 1)]) + "社区"
+                               : std::string(kVillageFirst[static_cast<size_t>(v + index) % 10]) +
+                                     kVillageSecond[static_cast<size_t>(v * 3 + index) % 10] + "村";
         csv += VillageCode(town_code, v) + "," + name + "\n";
       }
     }

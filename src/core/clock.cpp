@@ -24,7 +24,8 @@ std::optional<std::chrono::year_month_day> ParseDate(std::string_view text) {
       !ParseInt(text.substr(8, 2), d)) {
     return std::nullopt;
   }
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+  std::chrono::year_month_day ymd{std::chrono::year{y},
+                                  std::chrono::month{static_cast<unsigned>(m)},
                                   std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   return ymd;
@@ -66,7 +67,8 @@ std::optional<Instant> ParseInstant(std::string_view text) {
 }
 
 std::string ChinaDate(Instant t) {
-  return FormatDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t + kChinaOffset)});
+  return FormatDate(
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t + kChinaOffset)});
 }
 
 bool IsValidDate(std::string_view text) { return ParseDate(text).has_value(); }

@@ -26,7 +26,8 @@ struct Error {
   ErrorKind kind = ErrorKind::kInternal;
   std::string code;
   std::string field;
-  // Detail for logs and for codes without a catalogue entry; never shown instead of a catalogue text.
+  // Detail for logs and for codes without a catalogue entry; never shown instead of a catalogue
+  // text.
   std::string detail;
 
   static Error Malformed(std::string code, std::string field = {}) {
@@ -58,7 +59,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return state_.index() == 0; }

@@ -8,7 +8,8 @@
 namespace anjian::messages {
 namespace {
 
-using Catalogue = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+using Catalogue =
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
 
 const Catalogue& Catalogues() {
   static const Catalogue kCatalogue = [] {

@@ -15,9 +15,9 @@ TEST(MessagesTest, LanguageFromAcceptLanguage) {
     const char* language;
   };
   const Case cases[] = {
-      {"", "zh-CN"},       {"zh-CN", "zh-CN"},          {"zh-CN,en;q=0.8", "zh-CN"},
-      {"en", "en"},        {"en-US,en;q=0.9", "en"},    {" EN-gb", "en"},
-      {"fr-FR", "zh-CN"},  {"e", "zh-CN"},
+      {"", "zh-CN"},      {"zh-CN", "zh-CN"},       {"zh-CN,en;q=0.8", "zh-CN"},
+      {"en", "en"},       {"en-US,en;q=0.9", "en"}, {" EN-gb", "en"},
+      {"fr-FR", "zh-CN"}, {"e", "zh-CN"},
   };
   for (const auto& c : cases) EXPECT_EQ(LanguageFor(c.header), c.language) << c.header;
 }

@@ -17,12 +17,12 @@ TEST(RegionCodeTest, LevelOfEachShape) {
       {"990102000000", Level::kCounty},
       {"990102001000", Level::kTown},
       {"990102001201", Level::kVillage},
-      {"000000000000", std::nullopt},  // no province
-      {"990002000000", std::nullopt},  // county under a missing city
-      {"990100001000", std::nullopt},  // town under a missing county
-      {"99010200100", std::nullopt},   // 11 digits
-      {"9901020010001", std::nullopt}, // 13 digits
-      {"99010200100A", std::nullopt},  // a letter
+      {"000000000000", std::nullopt},   // no province
+      {"990002000000", std::nullopt},   // county under a missing city
+      {"990100001000", std::nullopt},   // town under a missing county
+      {"99010200100", std::nullopt},    // 11 digits
+      {"9901020010001", std::nullopt},  // 13 digits
+      {"99010200100A", std::nullopt},   // a letter
       {"", std::nullopt},
   };
   for (const auto& c : cases) {
@@ -47,14 +47,10 @@ TEST(RegionCodeTest, ContainsIsTheSubtree) {
     bool inside;
   };
   const Case cases[] = {
-      {"990102000000", "990102000000", true},
-      {"990102000000", "990102001201", true},
-      {"990102000000", "990103001201", false},
-      {"990102001000", "990102001999", true},
-      {"990102001000", "990102002001", false},
-      {"990100000000", "990107100203", true},
-      {"990000000000", "980100000000", false},
-      {"990102000000", "garbage", false},
+      {"990102000000", "990102000000", true},  {"990102000000", "990102001201", true},
+      {"990102000000", "990103001201", false}, {"990102001000", "990102001999", true},
+      {"990102001000", "990102002001", false}, {"990100000000", "990107100203", true},
+      {"990000000000", "980100000000", false}, {"990102000000", "garbage", false},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Contains(c.root, c.code), c.inside) << c.root << " " << c.code;

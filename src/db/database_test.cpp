@@ -1,7 +1,8 @@
 // The storage layer on every backend: the same statements must mean the same on both.
+#include "db/database.hpp"
+
 #include <gtest/gtest.h>
 
-#include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "testing/test_database.hpp"
 
@@ -13,14 +14,16 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(DatabaseTest, BindsAndReadsEveryType) {
   testing::TestDatabase database(GetParam());
   Transaction tx(*database, TransactionMode::kWrite);
-  tx.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, label TEXT, amount BIGINT, ratio DOUBLE PRECISION)");
+  tx.Execute(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, label TEXT, amount BIGINT, ratio DOUBLE PRECISION)");
   tx.Execute("INSERT INTO t (id, label, amount, ratio) VALUES ($1, $2, $3, $4)",
              {int64_t{1}, std::string("甲"), int64_t{9007199254740993}, 0.5});
   tx.Execute("INSERT INTO t (id, label, amount, ratio) VALUES ($1, $2, $3, $4)",
              {int64_t{2}, nullptr, nullptr, nullptr});
   // The same placeholder twice, and placeholders out of order.
-  auto rows = tx.Query("SELECT id, label, amount, ratio FROM t WHERE id >= $2 AND id <= $1 OR id = $2 ORDER BY id",
-                       {int64_t{2}, int64_t{1}});
+  auto rows = tx.Query(
+      "SELECT id, label, amount, ratio FROM t WHERE id >= $2 AND id <= $1 OR id = $2 ORDER BY id",
+      {int64_t{2}, int64_t{1}});
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].Get<int64_t>(0), 1);
   EXPECT_EQ(rows[0].Get<std::string>(1), "甲");
@@ -93,7 +96,8 @@ TEST_P(DatabaseTest, MigratesOnceAndRefusesANewerSchema) {
   EXPECT_EQ(CurrentVersion(*database), LatestVersion());
   {
     Transaction tx(*database, TransactionMode::kWrite);
-    tx.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')");
+    tx.Execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')");
     tx.Commit();
   }
   auto refused = Migrate(*database);

@@ -82,8 +82,8 @@ Result<int> Migrate(Database& database) {
     if (migration.version <= current) continue;
     Transaction tx(database, TransactionMode::kWrite);
     tx.ExecuteScript(migration.sql);
-    tx.Execute(kInsertVersion, {int64_t{migration.version}, migration.name,
-                                FormatInstant(SystemClock().Now())});
+    tx.Execute(kInsertVersion,
+               {int64_t{migration.version}, migration.name, FormatInstant(SystemClock().Now())});
     tx.Commit();
     ++applied;
   }

@@ -13,14 +13,16 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 class PostgresConnection final : public Connection {
  public:
-  explicit PostgresConnection(const std::string& conninfo) : handle_(PQconnectdb(conninfo.c_str())) {
+  explicit PostgresConnection(const std::string& conninfo)
+      : handle_(PQconnectdb(conninfo.c_str())) {
     if (PQstatus(handle_) != CONNECTION_OK) {
       std::string message = PQerrorMessage(handle_);
       PQfinish(handle_);
       handle_ = nullptr;
       throw DbError(DbError::Kind::kConnection, "cannot connect to PostgreSQL: " + message);
     }
-    PQsetNoticeProcessor(handle_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        handle_, [](void*, const char*) {}, nullptr);
     ExecuteScript("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC';");
   }
 

@@ -12,9 +12,9 @@ namespace {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &handle_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &handle_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string message = handle_ ? sqlite3_errmsg(handle_) : "out of memory";
       sqlite3_close(handle_);
@@ -50,7 +50,8 @@ class SqliteConnection final : public Connection {
           cells.emplace_back(std::nullopt);
         } else {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
-          cells.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, i))));
+          cells.emplace_back(
+              std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, i))));
         }
       }
       rows.emplace_back(std::move(cells));

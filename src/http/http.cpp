@@ -19,13 +19,20 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 std::string_view MethodName(Method method) {
   switch (method) {
-    case Method::kGet: return "GET";
-    case Method::kHead: return "HEAD";
-    case Method::kPost: return "POST";
-    case Method::kPut: return "PUT";
-    case Method::kPatch: return "PATCH";
-    case Method::kDelete: return "DELETE";
-    case Method::kOther: return "OTHER";
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOther:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -66,22 +73,33 @@ Response NoContent() {
 
 int StatusFor(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kMalformed: return 400;
-    case ErrorKind::kUnauthenticated: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kTooLarge: return 413;
-    case ErrorKind::kInvalid: return 422;
-    case ErrorKind::kTooManyRequests: return 429;
-    case ErrorKind::kUnavailable: return 503;
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kMalformed:
+      return 400;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kTooLarge:
+      return 413;
+    case ErrorKind::kInvalid:
+      return 422;
+    case ErrorKind::kTooManyRequests:
+      return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
 
 Response ErrorResponse(const Error& error, std::string_view language) {
-  nlohmann::json body = {{"code", error.code}, {"message", messages::ErrorText(language, error.code)}};
+  nlohmann::json body = {{"code", error.code},
+                         {"message", messages::ErrorText(language, error.code)}};
   if (!error.field.empty()) body["field"] = error.field;
   return Json(StatusFor(error.kind), {{"error", body}});
 }
@@ -107,7 +125,9 @@ Result<Page> ParsePage(const Request& request) {
 }
 
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const Page& page) {
-  return {{"items", std::move(items)}, {"total", total}, {"page", page.page},
+  return {{"items", std::move(items)},
+          {"total", total},
+          {"page", page.page},
           {"page_size", page.page_size}};
 }
 

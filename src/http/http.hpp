@@ -33,7 +33,7 @@ struct Request {
   std::string csrf_token;  // of the authenticated session
 
   std::optional<std::string_view> Header(std::string_view name) const;  // case-insensitive
-  std::string Query(const std::string& name) const;  // "" when absent
+  std::string Query(const std::string& name) const;                     // "" when absent
 };
 
 struct Response {

@@ -32,8 +32,9 @@ std::string Metrics::Render() const {
   out += "# TYPE anjian_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     const auto& [method, route, status] = key;
-    out += fmt::format("anjian_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                       method, route, status, count);
+    out +=
+        fmt::format("anjian_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+                    method, route, status, count);
   }
   out += "# HELP anjian_http_request_duration_seconds Time from request to response.\n";
   out += "# TYPE anjian_http_request_duration_seconds histogram\n";
@@ -52,8 +53,8 @@ std::string Metrics::Render() const {
                        key.second ? "ok" : "failed", count);
   }
   for (const auto& gauge : gauges_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", gauge.name, gauge.help,
-                       gauge.name, gauge.name, gauge.read());
+    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", gauge.name, gauge.help, gauge.name,
+                       gauge.name, gauge.read());
   }
   return out;
 }

@@ -20,9 +20,7 @@ std::vector<std::string> Split(std::string_view path) {
   return out;
 }
 
-bool IsWrite(Method method) {
-  return method != Method::kGet && method != Method::kHead;
-}
+bool IsWrite(Method method) { return method != Method::kGet && method != Method::kHead; }
 
 }  // namespace
 
@@ -132,8 +130,8 @@ Response Router::Dispatch(Request& request) const {
   request.route = path_matched ? "(method not allowed)" : "(no route)";
   if (path_matched) {
     // 405 has no ErrorKind of its own: it is a fact about the route table, not a service result.
-    Response response = ErrorResponse({ErrorKind::kMalformed, "method_not_allowed", {}, {}},
-                                      request.language);
+    Response response =
+        ErrorResponse({ErrorKind::kMalformed, "method_not_allowed", {}, {}}, request.language);
     response.status = 405;
     return response;
   }

@@ -109,20 +109,34 @@ std::map<std::string, std::string> ParseQuery(std::string_view query) {
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "OK";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "OK";
   }
 }
 
@@ -167,8 +181,8 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
 
       Response response;
       if (draining.load()) {
-        response = ErrorResponse({ErrorKind::kUnavailable, "unavailable", {}, {}},
-                                 request.language);
+        response =
+            ErrorResponse({ErrorKind::kUnavailable, "unavailable", {}, {}}, request.language);
         request.route = "(draining)";
       } else if (IsDynamic(request.path)) {
         response = router.Dispatch(request);
@@ -195,8 +209,8 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
 
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      metrics.RecordRequest(std::string(MethodName(request.method)), request.route,
-                            response.status, seconds);
+      metrics.RecordRequest(std::string(MethodName(request.method)), request.route, response.status,
+                            seconds);
       spdlog::info("{} {} route={} status={} ms={:.2f} user={}", MethodName(request.method),
                    request.path, request.route, response.status, seconds * 1000,
                    request.principal ? request.principal->username : "-");
@@ -219,8 +233,8 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
                                                     .max_field_count(100)
                                                     .max_body_size(options.max_body_bytes))
                       .request_handler(handler);
-  auto server = restinio::run_async(restinio::own_io_context(), std::move(settings),
-                                    options.io_threads);
+  auto server =
+      restinio::run_async(restinio::own_io_context(), std::move(settings), options.io_threads);
   spdlog::info("listening on http://{}:{}", options.host, options.port);
 
   sigset_t set;

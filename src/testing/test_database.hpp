@@ -33,7 +33,8 @@ class TestDatabase {
   explicit TestDatabase(const std::string& backend, bool migrate = true) {
     crypto::Initialize();
     std::string name = "t_" + crypto::RandomToken(9);
-    for (auto& c : name) c = static_cast<char>(std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_');
+    for (auto& c : name)
+      c = static_cast<char>(std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_');
     if (backend == "sqlite") {
       path_ = (std::filesystem::temp_directory_path() / (name + ".db")).string();
       url_ = "sqlite:" + path_;

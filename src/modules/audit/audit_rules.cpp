@@ -26,7 +26,7 @@ std::string ChainHash(const Entry& entry) {
   AppendText(data, std::to_string(entry.id));
   AppendText(data, entry.at);
   AppendOptional(data, entry.actor_id ? std::optional<std::string>(std::to_string(*entry.actor_id))
-                              : std::nullopt);
+                                      : std::nullopt);
   AppendText(data, entry.actor_username);
   AppendText(data, entry.action);
   AppendText(data, entry.entity);

@@ -56,7 +56,8 @@ ChainVerifier Service::Verify() {
   }
   // An entry cut off the end leaves the head pointing past the last one.
   auto head = store::ReadHead(tx);
-  if (verifier.ok() && (head.next_id != verifier.last_id() || head.last_hash != verifier.last_hash())) {
+  if (verifier.ok() &&
+      (head.next_id != verifier.last_id() || head.last_hash != verifier.last_hash())) {
     Entry missing;
     missing.id = verifier.last_id() + 1;
     verifier.Feed(missing);

@@ -25,7 +25,8 @@ const std::string kScan = std::string("SELECT ") + std::string(kColumns) +
                           " FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2";
 const std::string kList = std::string("SELECT ") + std::string(kColumns) + " FROM audit_log" +
                           std::string(kFilterWhere) + " ORDER BY id DESC LIMIT $6 OFFSET $7";
-const std::string kCount = std::string("SELECT COUNT(*) FROM audit_log") + std::string(kFilterWhere);
+const std::string kCount =
+    std::string("SELECT COUNT(*) FROM audit_log") + std::string(kFilterWhere);
 
 Entry Read(const db::Row& row) {
   Entry e;

@@ -1,7 +1,8 @@
+#include "modules/audit/audit.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/crypto.hpp"
-#include "modules/audit/audit.hpp"
 
 namespace anjian::audit {
 namespace {
@@ -47,14 +48,18 @@ TEST(AuditChainTest, NamesTheFirstBrokenLink) {
       {"actor edited", [](auto& c) { c[1].actor_username = "mallory"; }, 2},
       {"null turned empty", [](auto& c) { c[0].before_json = ""; }, 1},
       {"entry deleted", [](auto& c) { c.erase(c.begin() + 3); }, 5},
-      {"entry rehashed alone", [](auto& c) {
+      {"entry rehashed alone",
+       [](auto& c) {
          c[2].after_json = "{}";
          c[2].hash = ChainHash(c[2]);
-       }, 4},
-      {"two edits: first wins", [](auto& c) {
+       },
+       4},
+      {"two edits: first wins",
+       [](auto& c) {
          c[4].action = "delete";
          c[1].entity = "region";
-       }, 2},
+       },
+       2},
   };
   for (const auto& c : cases) {
     auto chain = Chain(6);

@@ -51,22 +51,23 @@ void RegisterRoutes(http::Router& router, Service& service) {
 
   router.Post("/api/v1/auth/logout", http::Access::kAuthenticated, [&service](Request& request) {
     auto credentials = http::ExtractCredentials(request);
-    Response response = http::Reply(request, service.Logout(*request.principal, credentials->token));
+    Response response =
+        http::Reply(request, service.Logout(*request.principal, credentials->token));
     response.headers.emplace_back("Set-Cookie", SessionCookie("", std::chrono::seconds{0}));
     return response;
   });
 
   router.Get("/api/v1/me", http::Access::kAuthenticated, [](Request& request) {
     const auto& p = *request.principal;
-    return http::Json(200, {{"user",
-                             {{"id", p.user_id},
-                              {"username", p.username},
-                              {"name", p.name},
-                              {"role", RoleName(p.role)},
-                              {"region_code", p.region_code ? nlohmann::json(*p.region_code) : nullptr},
-                              {"enterprise_id",
-                               p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nullptr}}},
-                            {"csrf_token", request.csrf_token}});
+    return http::Json(
+        200, {{"user",
+               {{"id", p.user_id},
+                {"username", p.username},
+                {"name", p.name},
+                {"role", RoleName(p.role)},
+                {"region_code", p.region_code ? nlohmann::json(*p.region_code) : nullptr},
+                {"enterprise_id", p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nullptr}}},
+              {"csrf_token", request.csrf_token}});
   });
 
   router.Post("/api/v1/me/password", http::Access::kAuthenticated, [&service](Request& request) {
@@ -103,8 +104,9 @@ void RegisterRoutes(http::Router& router, Service& service) {
     user.region_code = input->OptionalString("region_code");
     user.enterprise_id = input->OptionalInteger("enterprise_id");
     if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
-    return http::Reply(request, service.Create(*request.principal, user),
-                       [](const User& u) { return ToJson(u); }, 201);
+    return http::Reply(
+        request, service.Create(*request.principal, user), [](const User& u) { return ToJson(u); },
+        201);
   });
 
   router.Get("/api/v1/users/{id}", http::Access::kAuthenticated, [&service](Request& request) {
@@ -131,17 +133,16 @@ void RegisterRoutes(http::Router& router, Service& service) {
                        [](const User& u) { return ToJson(u); });
   });
 
-  router.Post("/api/v1/users/{id}/password", http::Access::kAuthenticated,
-              [&service](Request& request) {
-                auto id = PathId(request);
-                if (!id) return ErrorResponse(id.error(), request.language);
-                auto input = http::JsonInput::Parse(request.body);
-                if (!input) return ErrorResponse(input.error(), request.language);
-                auto password = input->RequiredString("password");
-                if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
-                return http::Reply(request,
-                                   service.ResetPassword(*request.principal, *id, password));
-              });
+  router.Post(
+      "/api/v1/users/{id}/password", http::Access::kAuthenticated, [&service](Request& request) {
+        auto id = PathId(request);
+        if (!id) return ErrorResponse(id.error(), request.language);
+        auto input = http::JsonInput::Parse(request.body);
+        if (!input) return ErrorResponse(input.error(), request.language);
+        auto password = input->RequiredString("password");
+        if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
+        return http::Reply(request, service.ResetPassword(*request.principal, *id, password));
+      });
 }
 
 }  // namespace anjian::identity

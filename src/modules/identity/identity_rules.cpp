@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <vector>
 
 #include "core/region_code.hpp"
 #include "modules/identity/identity.hpp"
@@ -16,12 +17,11 @@ size_t CodePoints(std::string_view text) {
 }  // namespace
 
 Status ValidateUsername(std::string_view username) {
-  bool ok = username.size() >= 3 && username.size() <= 32 && username[0] >= 'a' &&
-            username[0] <= 'z' &&
-            std::all_of(username.begin(), username.end(), [](char c) {
-              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-                     c == '-';
-            });
+  bool ok =
+      username.size() >= 3 && username.size() <= 32 && username[0] >= 'a' && username[0] <= 'z' &&
+      std::all_of(username.begin(), username.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+      });
   if (!ok) return Error::Invalid("invalid_username", "username");
   return {};
 }
@@ -30,7 +30,8 @@ Status ValidatePassword(std::string_view password) {
   bool letter = std::any_of(password.begin(), password.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
-  bool digit = std::any_of(password.begin(), password.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool digit =
+      std::any_of(password.begin(), password.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (CodePoints(password) < 8 || password.size() > 128 || !letter || !digit) {
     return Error::Invalid("invalid_password", "password");
   }
@@ -103,6 +104,15 @@ bool LoginThrottle::Allowed(std::string_view account, std::string_view address, 
 
 void LoginThrottle::RecordFailure(std::string_view account, std::string_view address, Instant now) {
   std::lock_guard lock(mutex_);
+  // Guessed usernames would otherwise pile up for ever: sweep out whatever left the window once
+  // the tables grow large.
+  constexpr size_t kSweepAbove = 10'000;
+  for (auto* table : {&accounts_, &addresses_}) {
+    if (table->size() < kSweepAbove) continue;
+    std::vector<std::string> keys;
+    for (const auto& [key, failures] : *table) keys.push_back(key);
+    for (const auto& key : keys) Count(*table, key, now);
+  }
   accounts_[std::string(account)].push_back(now);
   addresses_[std::string(address)].push_back(now);
 }

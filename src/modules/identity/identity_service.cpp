@@ -63,8 +63,8 @@ Service::Service(db::Database& database, const Clock& clock, SessionPolicy sessi
       // Verified against when the username is unknown, so that both failures take the same time.
       dummy_hash_(crypto::HashPassword(crypto::RandomToken(16))) {
   // A session used more often than its idle limit must never look idle: touch it well within.
-  session_policy_.touch_interval =
-      std::min(session_policy_.touch_interval, std::max(session_policy_.idle / 4, std::chrono::seconds{1}));
+  session_policy_.touch_interval = std::min(
+      session_policy_.touch_interval, std::max(session_policy_.idle / 4, std::chrono::seconds{1}));
 }
 
 Result<LoginResult> Service::Login(const std::string& username, const std::string& password,
@@ -161,7 +161,8 @@ Status Service::ChangeOwnPassword(const Principal& principal, const std::string&
 Result<UserListing> Service::List(const Principal& principal, const UserFilter& filter,
                                   const http::Page& page) {
   if (!Allows(principal.role, Permission::kManageUsers)) return Error::Forbidden();
-  if (!filter.role.empty() && !ParseRole(filter.role)) return Error::Invalid("invalid_role", "role");
+  if (!filter.role.empty() && !ParseRole(filter.role))
+    return Error::Invalid("invalid_role", "role");
   UserFilter effective = filter;
   if (!filter.region_code.empty()) {
     if (!region_code::IsWellFormed(filter.region_code)) {

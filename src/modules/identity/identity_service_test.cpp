@@ -1,8 +1,9 @@
 // The identity use cases against real databases, with a clock the test moves.
+#include "modules/identity/identity_service.hpp"
+
 #include <gtest/gtest.h>
 
 #include "modules/audit/audit_service.hpp"
-#include "modules/identity/identity_service.hpp"
 #include "modules/region/region_service.hpp"
 #include "testing/test_database.hpp"
 
@@ -19,11 +20,10 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
         "990102001000,甲街道\n",
         "test");
     ASSERT_EQ(report.created, 5);
-    service_ = std::make_unique<Service>(**database_, clock_,
-                                         SessionPolicy{std::chrono::minutes{30},
-                                                       std::chrono::hours{8},
-                                                       std::chrono::seconds{60}},
-                                         ThrottlePolicy{3, 10, std::chrono::minutes{15}});
+    service_ = std::make_unique<Service>(
+        **database_, clock_,
+        SessionPolicy{std::chrono::minutes{30}, std::chrono::hours{8}, std::chrono::seconds{60}},
+        ThrottlePolicy{3, 10, std::chrono::minutes{15}});
     admin_ = Make("root1", "admin", std::nullopt);
     officer_ = Make("officer", "bureau", "990102000000");
   }
@@ -32,7 +32,8 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
                  std::optional<std::string> region) {
     auto user = service_->AddUser({username, username, "Secret123", role, region, std::nullopt});
     EXPECT_TRUE(user.ok()) << username;
-    return {user->id, user->username, user->name, user->role, user->region_code, user->enterprise_id};
+    return {user->id,   user->username,    user->name,
+            user->role, user->region_code, user->enterprise_id};
   }
 
   ManualClock clock_{Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}}};
@@ -93,8 +94,12 @@ TEST_P(IdentityServiceTest, OfficerManagesOnlyLowerRolesInsideItsDistrict) {
   };
   int n = 0;
   for (const auto& c : cases) {
-    NewUser input{"made" + std::to_string(n++), "x", "Secret123", c.role,
-                  c.region ? std::optional<std::string>(c.region) : std::nullopt, std::nullopt};
+    NewUser input{"made" + std::to_string(n++),
+                  "x",
+                  "Secret123",
+                  c.role,
+                  c.region ? std::optional<std::string>(c.region) : std::nullopt,
+                  std::nullopt};
     auto created = service_->Create(officer_, input);
     EXPECT_EQ(created.ok() ? std::string() : created.error().code, c.error) << c.name;
   }
@@ -146,7 +151,7 @@ TEST_P(IdentityServiceTest, EveryWriteIsAuditedAndTheChainHolds) {
   for (const auto& e : entries->items) actions.push_back(e.entity + "." + e.action);
   // Newest first: logout, password change, login, two accounts, the region import.
   std::vector<std::string> expected = {"session.logout", "user.change_password", "session.login",
-                                       "user.create", "user.create", "region.import"};
+                                       "user.create",    "user.create",          "region.import"};
   EXPECT_EQ(actions, expected);
   EXPECT_TRUE(audit.Verify().ok());
 }

@@ -6,8 +6,8 @@ namespace {
 constexpr std::string_view kUserColumns =
     "id, username, name, role, region_code, enterprise_id, disabled, created_at, version";
 
-const std::string kFindCredentials = "SELECT " + std::string(kUserColumns) +
-                                     ", password_hash FROM users WHERE username = $1";
+const std::string kFindCredentials =
+    "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE username = $1";
 const std::string kFindCredentialsById =
     "SELECT " + std::string(kUserColumns) + ", password_hash FROM users WHERE id = $1";
 // The scope pattern is applied to the account's region; a region-less account (administrator,
@@ -101,9 +101,10 @@ int64_t CountUsers(db::Transaction& tx, const UserFilter& filter,
 
 int64_t InsertUser(db::Transaction& tx, const NewUser& user, const std::string& password_hash,
                    const std::string& now) {
-  return tx.QueryOne(kInsertUser, {user.username, user.name, password_hash, user.role,
-                                   db::Optional(user.region_code), db::Optional(user.enterprise_id),
-                                   now})
+  return tx
+      .QueryOne(kInsertUser,
+                {user.username, user.name, password_hash, user.role, db::Optional(user.region_code),
+                 db::Optional(user.enterprise_id), now})
       ->Get<int64_t>(0);
 }
 

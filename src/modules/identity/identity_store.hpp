@@ -21,7 +21,8 @@ std::optional<Credentials> FindCredentialsById(db::Transaction& tx, int64_t id);
 std::optional<User> FindUser(db::Transaction& tx, int64_t id, const std::string& region_pattern);
 std::vector<User> ListUsers(db::Transaction& tx, const UserFilter& filter,
                             const std::string& region_pattern, int64_t limit, int64_t offset);
-int64_t CountUsers(db::Transaction& tx, const UserFilter& filter, const std::string& region_pattern);
+int64_t CountUsers(db::Transaction& tx, const UserFilter& filter,
+                   const std::string& region_pattern);
 int64_t InsertUser(db::Transaction& tx, const NewUser& user, const std::string& password_hash,
                    const std::string& now);
 // Writes every field of `user`; false when the version moved on.

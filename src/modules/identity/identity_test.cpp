@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "modules/identity/identity.hpp"
+
+#include <gtest/gtest.h>
 
 namespace anjian::identity {
 namespace {
@@ -14,10 +14,17 @@ TEST(IdentityRulesTest, Usernames) {
     const char* username;
     bool ok;
   };
-  const Case cases[] = {{"admin", true},      {"district1", true}, {"grid1_1_1", true},
-                        {"a.b-c", true},      {"ab", false},       {"1abc", false},
-                        {"Admin", false},     {"ad min", false},   {"张三", false},
-                        {"", false},          {"abcdefghijabcdefghijabcdefghijab", true},
+  const Case cases[] = {{"admin", true},
+                        {"district1", true},
+                        {"grid1_1_1", true},
+                        {"a.b-c", true},
+                        {"ab", false},
+                        {"1abc", false},
+                        {"Admin", false},
+                        {"ad min", false},
+                        {"张三", false},
+                        {"", false},
+                        {"abcdefghijabcdefghijabcdefghijab", true},
                         {"abcdefghijabcdefghijabcdefghijabc", false}};
   for (const auto& c : cases) EXPECT_EQ(ValidateUsername(c.username).ok(), c.ok) << c.username;
 }
@@ -27,8 +34,8 @@ TEST(IdentityRulesTest, Passwords) {
     const char* password;
     bool ok;
   };
-  const Case cases[] = {{"Demo@2026", true}, {"abcd1234", true},  {"abc1234", false},
-                        {"abcdefgh", false}, {"12345678", false}, {"密码密码密码12", false},
+  const Case cases[] = {{"Demo@2026", true},      {"abcd1234", true},  {"abc1234", false},
+                        {"abcdefgh", false},      {"12345678", false}, {"密码密码密码12", false},
                         {"密码密码密码a1", true}, {"", false}};
   for (const auto& c : cases) EXPECT_EQ(ValidatePassword(c.password).ok(), c.ok) << c.password;
 }
@@ -70,7 +77,7 @@ TEST(IdentityRulesTest, RoleRegionAndEnterpriseTogether) {
 }
 
 TEST(IdentityRulesTest, WhoGrantsWhat) {
-  const Role all[] = {Role::kAdmin, Role::kBureau, Role::kStation,
+  const Role all[] = {Role::kAdmin, Role::kBureau,     Role::kStation,
                       Role::kGrid,  Role::kEnterprise, Role::kExpert};
   for (Role target : all) {
     EXPECT_TRUE(CanGrant(Role::kAdmin, target));
@@ -99,9 +106,9 @@ TEST(IdentityRulesTest, SessionExpiry) {
       {"absolute reached while active", hours{11} + minutes{59}, hours{12}, true},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(SessionExpired(login, login + c.last_seen_after_login, login + c.now_after_login,
-                             policy),
-              c.expired)
+    EXPECT_EQ(
+        SessionExpired(login, login + c.last_seen_after_login, login + c.now_after_login, policy),
+        c.expired)
         << c.name;
   }
 }

@@ -53,25 +53,25 @@ void RegisterRoutes(http::Router& router, Service& service) {
                    Items);
              });
 
-  router.Add(http::Method::kPost, "/api/v1/regions/import",
-             {http::Access::kAuthenticated, 16u << 20}, [&service](Request& request) {
-               return http::Reply(
-                   request, service.Import(*request.principal, request.body),
-                   [&](const ImportReport& report) {
-                     nlohmann::json rejected = nlohmann::json::array();
-                     for (const auto& r : report.rejected) {
-                       rejected.push_back(
-                           {{"row", r.row},
-                            {"field", r.field},
-                            {"code", r.code},
-                            {"reason", messages::ErrorText(request.language, r.code)}});
-                     }
-                     return nlohmann::json{{"created", report.created},
-                                           {"updated", report.updated},
-                                           {"unchanged", report.unchanged},
-                                           {"rejected", std::move(rejected)}};
-                   });
-             });
+  router.Add(
+      http::Method::kPost, "/api/v1/regions/import", {http::Access::kAuthenticated, 16u << 20},
+      [&service](Request& request) {
+        return http::Reply(
+            request, service.Import(*request.principal, request.body),
+            [&](const ImportReport& report) {
+              nlohmann::json rejected = nlohmann::json::array();
+              for (const auto& r : report.rejected) {
+                rejected.push_back({{"row", r.row},
+                                    {"field", r.field},
+                                    {"code", r.code},
+                                    {"reason", messages::ErrorText(request.language, r.code)}});
+              }
+              return nlohmann::json{{"created", report.created},
+                                    {"updated", report.updated},
+                                    {"unchanged", report.unchanged},
+                                    {"rejected", std::move(rejected)}};
+            });
+      });
 }
 
 }  // namespace anjian::region

@@ -2,8 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/access.hpp"
-#include "core/error.hpp"
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "db/database.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/region/region.hpp"

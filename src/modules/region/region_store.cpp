@@ -55,8 +55,8 @@ std::optional<std::string> Upsert(db::Transaction& tx, const Region& region) {
     if (previous != region.name) tx.Execute(kRename, {region.code, region.name});
     return previous;
   }
-  tx.Execute(kInsert, {region.code, region.name, int64_t{region.level},
-                       db::Optional(region.parent_code)});
+  tx.Execute(kInsert,
+             {region.code, region.name, int64_t{region.level}, db::Optional(region.parent_code)});
   return std::nullopt;
 }
 

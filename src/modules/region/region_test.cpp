@@ -1,13 +1,14 @@
-#include <gtest/gtest.h>
-
 #include "modules/region/region.hpp"
+
+#include <gtest/gtest.h>
 
 namespace anjian::region {
 namespace {
 
 TEST(RegionCsvTest, SplitsQuotedFields) {
   EXPECT_EQ(SplitCsvLine("a,b"), (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(SplitCsvLine(R"("a,1","say ""hi""")"), (std::vector<std::string>{"a,1", R"(say "hi")"}));
+  EXPECT_EQ(SplitCsvLine(R"("a,1","say ""hi""")"),
+            (std::vector<std::string>{"a,1", R"(say "hi")"}));
   EXPECT_EQ(SplitCsvLine(" a , b \r"), (std::vector<std::string>{"a", "b"}));
 }
 
@@ -15,13 +16,13 @@ TEST(RegionCsvTest, RejectsEachBadRowWithItsReason) {
   std::string csv =
       "\xEF\xBB\xBF"
       "code,name\r\n"
-      "990102001000,东城街道\r\n"   // 2: ok (town, sorted after its county)
-      "990102000000,清源区\r\n"     // 3: ok
-      "99010200100,短代码\r\n"      // 4: 11 digits
-      "990100001000,缺区县\r\n"     // 5: town without county
-      "990102002000,\r\n"           // 6: empty name
-      "990102000000,重复\r\n"       // 7: duplicate in file
-      "990102003000,a,b\r\n"        // 8: too many fields
+      "990102001000,东城街道\r\n"  // 2: ok (town, sorted after its county)
+      "990102000000,清源区\r\n"    // 3: ok
+      "99010200100,短代码\r\n"     // 4: 11 digits
+      "990100001000,缺区县\r\n"    // 5: town without county
+      "990102002000,\r\n"          // 6: empty name
+      "990102000000,重复\r\n"      // 7: duplicate in file
+      "990102003000,a,b\r\n"       // 8: too many fields
       "\r\n";
   auto parsed = ParseCsv(csv);
   ASSERT_EQ(parsed.rows.size(), 2u);
