@@ -1,0 +1,107 @@
+// Shared set-up for the browser journeys: Debian's chromium driven by playwright-core.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+export const BASE_URL = (process.env.ANJIAN_URL ?? 'http://127.0.0.1:18080').replace(/\/$/, '')
+export const DEMO_PASSWORD = 'Demo@2026'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+let screenshotDir = process.env.ANJIAN_SCREENSHOTS ?? null
+
+/** A fresh browser profile per test file, so no cookie or stored language leaks between files. */
+export async function openBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'anjian-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 800 },
+  })
+  context.setDefaultTimeout(15_000)
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    async close() {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function freshPage(context) {
+  for (const old of context.pages()) await old.close()
+  await context.clearCookies()
+  return context.newPage()
+}
+
+export const byTest = (name) => `[data-test="${name}"]`
+
+/** Signs in through the form; `goto: false` uses the login page already open (and its ?redirect). */
+export async function login(page, username, password = DEMO_PASSWORD, { goto = true } = {}) {
+  if (goto) await page.goto(`${BASE_URL}/login`)
+  await page.locator(byTest('login-username')).fill(username)
+  await page.locator(byTest('login-password')).fill(password)
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'))
+  await page.locator(byTest('login-submit')).click()
+  return answer
+}
+
+export async function logout(page) {
+  await page.locator(byTest('logout')).click()
+  await page.waitForURL((url) => url.pathname === '/login')
+}
+
+/** Saves a screenshot into a temporary folder (or ANJIAN_SCREENSHOTS) and says where. */
+export async function screenshot(page, name) {
+  if (!screenshotDir) screenshotDir = await mkdtemp(join(tmpdir(), 'anjian-screens-'))
+  await mkdir(screenshotDir, { recursive: true })
+  const path = join(screenshotDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  console.log(`screenshot: ${path}`)
+  return path
+}
+
+/** Whether `code` lies under `ancestor` in the 12-digit region code scheme. */
+function isAncestor(ancestor, code) {
+  const prefix = ancestor.replace(/0+$/, '')
+  return ancestor !== code && prefix.length > 0 && code.startsWith(prefix)
+}
+
+/** Opens branches of a lazy region tree until the node for `code` shows, then clicks it. */
+export async function pickRegion(page, container, code) {
+  for (let step = 0; step < 8; step += 1) {
+    const target = container.locator(byTest(`region-option-${code}`))
+    if (await target.isVisible()) {
+      await target.click()
+      return
+    }
+    const labels = container.locator('[data-test^="region-option-"]')
+    const count = await labels.count()
+    let expanded = false
+    for (let i = 0; i < count; i += 1) {
+      const label = labels.nth(i)
+      const nodeCode = (await label.getAttribute('data-test')).replace('region-option-', '')
+      if (!isAncestor(nodeCode, code) || !(await label.isVisible())) continue
+      const node = label.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' el-tree-node ')][1]`)
+      if ((await node.getAttribute('aria-expanded')) === 'true') continue
+      await node.locator('.el-tree-node__expand-icon').first().click()
+      expanded = true
+      break
+    }
+    if (!expanded) await page.waitForTimeout(300)
+  }
+  throw new Error(`region ${code} never showed in the tree`)
+}

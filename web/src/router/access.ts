@@ -1,0 +1,84 @@
+// Who may see what, as pure functions: the side menu and the route guard both ask here.
+import type { Role } from '@/api/users'
+
+export type Feature = 'dashboard' | 'users' | 'regions' | 'audit'
+
+export interface MenuItem {
+  feature: Feature
+  path: string
+  /** i18n key of the label. */
+  label: string
+  /** Name of the @element-plus/icons-vue icon. */
+  icon: 'HomeFilled' | 'User' | 'Location' | 'Document'
+}
+
+const MENU: Record<Feature, MenuItem> = {
+  dashboard: { feature: 'dashboard', path: '/', label: 'menu.dashboard', icon: 'HomeFilled' },
+  users: { feature: 'users', path: '/users', label: 'menu.users', icon: 'User' },
+  regions: { feature: 'regions', path: '/regions', label: 'menu.regions', icon: 'Location' },
+  audit: { feature: 'audit', path: '/audit', label: 'menu.audit', icon: 'Document' },
+}
+
+const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
+  admin: ['dashboard', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'users', 'regions'],
+  station: ['dashboard', 'regions'],
+  grid: ['dashboard'],
+  enterprise: ['dashboard'],
+  expert: ['dashboard'],
+}
+
+export function featuresForRole(role: Role | null | undefined): readonly Feature[] {
+  if (!role) return []
+  return FEATURES_BY_ROLE[role] ?? []
+}
+
+export function menuForRole(role: Role | null | undefined): MenuItem[] {
+  return featuresForRole(role).map((feature) => MENU[feature])
+}
+
+export function canUse(role: Role | null | undefined, feature: Feature): boolean {
+  return featuresForRole(role).includes(feature)
+}
+
+/** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */
+export function grantableRoles(actor: Role | null | undefined): Role[] {
+  if (actor === 'admin') return ['admin', 'bureau', 'station', 'grid', 'enterprise', 'expert']
+  if (actor === 'bureau') return ['station', 'grid']
+  return []
+}
+
+export interface RouteFacts {
+  path: string
+  fullPath: string
+  /** Pages anyone may open, signed in or not (the login page). */
+  public: boolean
+  /** The feature the page belongs to; none for pages every signed-in user may see. */
+  feature?: Feature
+  /** The `redirect` query of the login page, if that is where the user is going. */
+  redirect?: string
+}
+
+export type Decision =
+  | { kind: 'allow' }
+  | { kind: 'login'; redirect?: string }
+  | { kind: 'redirect'; path: string }
+  | { kind: 'not-found' }
+
+/** Accepts only same-site paths, so that ?redirect= cannot send a user to another site. */
+export function safeRedirect(target: string | null | undefined): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return '/'
+  if (target === '/login' || target.startsWith('/login?')) return '/'
+  return target
+}
+
+export function decideNavigation(to: RouteFacts, role: Role | null | undefined): Decision {
+  const signedIn = !!role
+  if (to.public) {
+    if (signedIn && to.path === '/login') return { kind: 'redirect', path: safeRedirect(to.redirect) }
+    return { kind: 'allow' }
+  }
+  if (!signedIn) return to.fullPath === '/' ? { kind: 'login' } : { kind: 'login', redirect: to.fullPath }
+  if (to.feature && !canUse(role, to.feature)) return { kind: 'not-found' }
+  return { kind: 'allow' }
+}

@@ -1,0 +1,96 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import AppLayout from '@/components/AppLayout.vue'
+import { useSessionStore } from '@/stores/session'
+import { decideNavigation, type Feature } from './access'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    feature?: Feature
+    title?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/index.vue'),
+        meta: { feature: 'dashboard', title: 'menu.dashboard' },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/users/index.vue'),
+        meta: { feature: 'users', title: 'menu.users' },
+      },
+      {
+        path: 'regions/:code?',
+        name: 'regions',
+        component: () => import('@/views/regions/index.vue'),
+        meta: { feature: 'regions', title: 'menu.regions' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/index.vue'),
+        meta: { feature: 'audit', title: 'menu.audit' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/not-found/index.vue'),
+        meta: { title: 'notFound.title' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+})
+
+function facts(to: RouteLocationNormalized) {
+  const redirect = to.query.redirect
+  return {
+    path: to.path,
+    fullPath: to.fullPath,
+    public: to.meta.public === true,
+    feature: to.meta.feature,
+    redirect: typeof redirect === 'string' ? redirect : undefined,
+  }
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.restore()
+  const decision = decideNavigation(facts(to), session.role)
+  switch (decision.kind) {
+    case 'allow':
+      return true
+    case 'login':
+      return decision.redirect ? { path: '/login', query: { redirect: decision.redirect } } : { path: '/login' }
+    case 'redirect':
+      return decision.path
+    case 'not-found':
+      // Shows the 404 page while keeping the address the user asked for.
+      return {
+        name: 'not-found',
+        params: { pathMatch: to.path.substring(1).split('/') },
+        query: to.query,
+        hash: to.hash,
+        replace: true,
+      }
+  }
+})
