@@ -1,4 +1,5 @@
 // The composition root: command line and configuration → database → services → routes.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -26,8 +27,8 @@ struct ServeFlags {
   size_t workers = 16;
   size_t io_threads = 2;
   size_t max_connections = 2048;
-  int64_t session_idle_seconds = 2 * 3600;
-  int64_t session_absolute_seconds = 12 * 3600;
+  int64_t session_idle_seconds = int64_t{2} * 3600;
+  int64_t session_absolute_seconds = int64_t{12} * 3600;
 };
 
 void AddDatabaseOption(CLI::App* command, Options& options) {
@@ -73,7 +74,7 @@ int Serve(const Options& options, const ServeFlags& flags) {
     spdlog::warn("no web UI at {}: serving the API only (run `make web`)", flags.web);
   }
   // Housekeeping once at start and then every hour, on its own thread.
-  std::jthread jobs([&app, &metrics](std::stop_token stop) {
+  std::jthread jobs([&app, &metrics](const std::stop_token& stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
     while (!stop.stop_requested()) {
@@ -92,7 +93,9 @@ int Serve(const Options& options, const ServeFlags& flags) {
 int main(int argc, char** argv) {
   anjian::http::BlockTerminationSignals();
   anjian::crypto::Initialize();
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  // Logs go to standard error, so that commands print only their results on standard output.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("anjian"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 
   CLI::App cli{"Anjian 安监: regional work-safety supervision"};
   cli.set_config("--config", "", "configuration file (TOML or INI)");

@@ -74,7 +74,7 @@ std::string CsvOfCity() {
       std::string town_name = std::string(kTownFirst[static_cast<size_t>(index / 6)]) +
                               kTownSecond[static_cast<size_t>(index % 6)] +
                               (t <= kStreetsPerDistrict ? "街道" : "镇");
-      csv += town_code + "," + town_name + "\n";
+      csv.append(town_code).append(",").append(town_name).append("\n");
       for (int v = 1; v <= kVillagesPerTown; ++v) {
         std::string name = v <= 3
                                ? std::string(kCommunities[static_cast<size_t>(v - 1)]) + "社区"

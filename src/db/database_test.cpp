@@ -123,6 +123,7 @@ TEST_P(DatabaseTest, AuditLogRefusesUpdateAndDelete) {
 TEST_P(DatabaseTest, PoolHandsOutAtMostItsSize) {
   testing::TestDatabase database(GetParam());
   std::vector<std::unique_ptr<Transaction>> open;
+  open.reserve(4);
   for (int i = 0; i < 4; ++i) {
     open.push_back(std::make_unique<Transaction>(*database, TransactionMode::kRead));
   }

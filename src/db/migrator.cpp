@@ -52,6 +52,7 @@ std::vector<Migration> MigrationsFor(Dialect dialect) {
     }
   }
   std::vector<Migration> out;
+  out.reserve(by_version.size());
   for (auto& [version, migration] : by_version) out.push_back(std::move(migration));
   return out;
 }

@@ -87,6 +87,7 @@ Response Router::Authenticate(Request& request) const {
 Response Router::Dispatch(Request& request) const {
   auto segments = Split(request.path);
   bool path_matched = false;
+  std::string allowed;  // the methods this path does serve, for a 405's Allow header
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
     std::map<std::string, std::string> params;
@@ -102,7 +103,10 @@ Response Router::Dispatch(Request& request) const {
     }
     if (!match) continue;
     path_matched = true;
-    if (route.method != request.method) continue;
+    if (route.method != request.method) {
+      allowed += (allowed.empty() ? "" : ", ") + std::string(MethodName(route.method));
+      continue;
+    }
     request.route = route.pattern;
     request.path_params = std::move(params);
     try {
@@ -133,6 +137,7 @@ Response Router::Dispatch(Request& request) const {
     Response response =
         ErrorResponse({ErrorKind::kMalformed, "method_not_allowed", {}, {}}, request.language);
     response.status = 405;
+    response.headers.emplace_back("Allow", allowed);
     return response;
   }
   return ErrorResponse(Error::NotFound("route_not_found"), request.language);

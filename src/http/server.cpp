@@ -15,8 +15,45 @@
 namespace anjian::http {
 namespace {
 
+// The connection cap. RESTinio's own limiter lives inside its acceptor, which is destroyed before
+// the connections that still point at it when a server stops with keep-alive clients (ASan shows
+// the use after free), so the cap is kept here: the IP-blocker hook counts a connection in or
+// refuses it, and the state listener counts it out when it closes. Both are shared with every
+// connection, so they outlive them.
+class ConnectionCap {
+ public:
+  explicit ConnectionCap(size_t max) : max_(max) {}
+
+  restinio::ip_blocker::inspection_result_t inspect(  // NOLINT: RESTinio's name
+      const restinio::ip_blocker::incoming_info_t& /*incoming*/) noexcept {
+    if (open_.fetch_add(1) >= max_) {
+      open_.fetch_sub(1);
+      refused_.fetch_add(1);
+      return restinio::ip_blocker::deny();
+    }
+    return restinio::ip_blocker::allow();
+  }
+
+  void state_changed(  // NOLINT: RESTinio's name
+      const restinio::connection_state::notice_t& notice) noexcept {
+    auto cause = notice.cause();
+    if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+      open_.fetch_sub(1);
+    }
+  }
+
+  size_t open() const { return open_.load(); }
+  uint64_t refused() const { return refused_.load(); }
+
+ private:
+  size_t max_;
+  std::atomic<size_t> open_{0};
+  std::atomic<uint64_t> refused_{0};
+};
+
 struct Traits : public restinio::default_traits_t {
-  static constexpr bool use_connection_count_limiter = true;
+  using ip_blocker_t = ConnectionCap;                 // NOLINT: RESTinio's name
+  using connection_state_listener_t = ConnectionCap;  // NOLINT: RESTinio's name
 };
 
 // A fixed set of threads running queued tasks, so that database waits never hold an I/O thread.
@@ -159,10 +196,15 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
   WorkerPool workers(options.worker_threads);
   std::atomic<int64_t> in_flight{0};
   std::atomic<bool> draining{false};
+  auto cap = std::make_shared<ConnectionCap>(options.max_connections);
   metrics.AddGauge("anjian_http_in_flight_requests", "Requests being handled now.",
                    [&in_flight] { return static_cast<double>(in_flight.load()); });
+  metrics.AddGauge("anjian_http_open_connections", "Open client connections.",
+                   [cap] { return static_cast<double>(cap->open()); });
+  metrics.AddGauge("anjian_http_refused_connections", "Connections refused at the cap.",
+                   [cap] { return static_cast<double>(cap->refused()); });
 
-  auto handler = [&](restinio::request_handle_t req) -> restinio::request_handling_status_t {
+  auto handler = [&](const restinio::request_handle_t& req) -> restinio::request_handling_status_t {
     auto started = std::chrono::steady_clock::now();
     in_flight.fetch_add(1);
     workers.Post([&, req, started] {
@@ -222,7 +264,8 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(options.host)
                       .port(options.port)
-                      .max_parallel_connections(options.max_connections)
+                      .ip_blocker(cap)
+                      .connection_state_listener(cap)
                       .read_next_http_message_timelimit(options.read_timeout)
                       .write_http_response_timelimit(options.write_timeout)
                       .handle_request_timeout(options.handler_timeout)

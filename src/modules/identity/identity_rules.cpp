@@ -80,7 +80,9 @@ bool CanGrant(Role actor, Role target) {
 }
 
 bool SessionExpired(Instant created, Instant last_seen, Instant now, const SessionPolicy& policy) {
-  return now - last_seen >= policy.idle || now - created >= policy.absolute;
+  // Instants are cut to whole seconds, so a difference equal to the limit may stand for up to a
+  // second less: a session ends only once the difference exceeds the limit, never early.
+  return now - last_seen > policy.idle || now - created > policy.absolute;
 }
 
 int LoginThrottle::Count(std::map<std::string, std::deque<Instant>, std::less<>>& table,

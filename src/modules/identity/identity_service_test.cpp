@@ -29,7 +29,7 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
   }
 
   Principal Make(const std::string& username, const std::string& role,
-                 std::optional<std::string> region) {
+                 const std::optional<std::string>& region) {
     auto user = service_->AddUser({username, username, "Secret123", role, region, std::nullopt});
     EXPECT_TRUE(user.ok()) << username;
     return {user->id,   user->username,    user->name,

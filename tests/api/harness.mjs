@@ -1,0 +1,251 @@
+// Black-box test harness for the Anjian server: starts `anjian serve` on a fresh database (SQLite
+// temp file, or a new PostgreSQL database when ANJIAN_TEST_PG_URL is set) and talks to it over HTTP.
+// Node built-ins only.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, openSync, closeSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+export const BIN = process.env.ANJIAN_BIN || '/work/main/build/anjian';
+export const PG_URL = process.env.ANJIAN_TEST_PG_URL || '';
+export const IS_PG = PG_URL !== '';
+export const DEMO_PASSWORD = 'Demo@2026';
+
+// Everything to clean up when the test process ends, whatever way it ends.
+const children = new Set();
+const databases = []; // { dir, pgName }
+
+process.on('exit', (code) => {
+  for (const child of children) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+  const failed = code !== 0 || (process.exitCode ?? 0) !== 0;
+  for (const db of databases) {
+    if (failed) {
+      for (const log of db.logs) {
+        if (!existsSync(log)) continue;
+        const text = readFileSync(log, 'utf8').split('\n').slice(-80).join('\n');
+        process.stderr.write(`\n----- server log ${log} (last 80 lines) -----\n${text}\n`);
+      }
+    }
+    if (db.pgName) {
+      spawnSync('psql', [PG_URL, '-q', '-c', `DROP DATABASE IF EXISTS ${db.pgName} WITH (FORCE)`],
+        { stdio: 'ignore' });
+    }
+    if (!failed) rmSync(db.dir, { recursive: true, force: true });
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => process.exit(130));
+}
+
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Runs a command to completion: { code, signal, stdout, stderr }.
+export function run(command, args, { env = {}, cwd, timeoutMs = 60_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+// A fresh, empty database (nothing migrated yet) with helpers bound to it.
+export async function createDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'anjian-api-'));
+  const db = { dir, pgName: null, logs: [] };
+  databases.push(db);
+  let dbUrl;
+  if (IS_PG) {
+    db.pgName = `t_${randomBytes(6).toString('hex')}`;
+    const made = await run('psql', [PG_URL, '-q', '-v', 'ON_ERROR_STOP=1', '-c',
+      `CREATE DATABASE ${db.pgName}`]);
+    if (made.code !== 0) throw new Error(`CREATE DATABASE failed: ${made.stderr}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${db.pgName}`;
+    dbUrl = url.toString();
+  } else {
+    dbUrl = `sqlite:${join(dir, 'anjian.db')}`;
+  }
+  // The CLI reads --db from ANJIAN_DB, so `cli(['user', 'add', …])` needs no --db.
+  const cli = (args, options = {}) =>
+    run(BIN, args, { cwd: dir, ...options, env: { ANJIAN_DB: dbUrl, ...(options.env || {}) } });
+  // Runs SQL directly against the database (sqlite3 or psql); rejects on failure.
+  const sql = async (statement) => {
+    const result = IS_PG
+      ? await run('psql', [dbUrl, '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-c', statement])
+      : await run('sqlite3', [dbUrl.slice('sqlite:'.length), statement]);
+    if (result.code !== 0) throw new Error(`SQL failed (${statement}): ${result.stderr}`);
+    return result.stdout.trim();
+  };
+  return { dir, dbUrl, cli, sql, _db: db };
+}
+
+async function waitHealthy(url, child, logPath, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`anjian serve exited early (${child.exitCode ?? child.signalCode}):\n` +
+        readFileSync(logPath, 'utf8'));
+    }
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.status === 200) return;
+    } catch { /* not listening yet */ }
+    await sleep(50);
+  }
+  throw new Error(`anjian serve did not become healthy in ${timeoutMs} ms`);
+}
+
+// Starts a server on a fresh database. `args` go to `anjian serve`; `web` sets --web (default: a
+// directory that does not exist, so that no web UI is served).
+export async function startServer({ demo = true, args = [], web } = {}) {
+  const database = await createDatabase();
+  const { dir, dbUrl, cli } = database;
+  if (demo) {
+    const result = await cli(['demo']);
+    if (result.code !== 0) throw new Error(`anjian demo failed: ${result.stderr}`);
+  }
+  let starts = 0;
+  const server = {
+    ...database,
+    url: '',
+    port: 0,
+    process: null,
+    logPath: '',
+    exited: null, // a promise of { code, signal } for the current process
+    async start() {
+      starts += 1;
+      this.port = await freePort();
+      this.url = `http://127.0.0.1:${this.port}`;
+      this.logPath = join(dir, `server-${starts}.log`);
+      database._db.logs.push(this.logPath);
+      const log = openSync(this.logPath, 'a');
+      const child = spawn(BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${this.port}`,
+        '--web', web ?? join(dir, 'no-web'), ...args], { cwd: dir, stdio: ['ignore', log, log] });
+      closeSync(log);
+      children.add(child);
+      this.process = child;
+      this.exited = new Promise((resolve) => {
+        child.on('exit', (code, signal) => {
+          children.delete(child);
+          resolve({ code, signal });
+        });
+      });
+      await waitHealthy(this.url, child, this.logPath);
+      return this;
+    },
+    // SIGTERM, then the exit code once the process has gone.
+    async stop() {
+      if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null) {
+        return (await this.exited)?.code;
+      }
+      this.process.kill('SIGTERM');
+      const { code } = await this.exited;
+      return code;
+    },
+    async kill9() {
+      this.process.kill('SIGKILL');
+      return this.exited;
+    },
+    // Starts the server again on the same database (after stop() or kill9()); `url` changes.
+    async restart() {
+      if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
+        await this.stop();
+      }
+      return this.start();
+    },
+  };
+  return server.start();
+}
+
+// ---- HTTP helpers ----------------------------------------------------------------------------
+
+// api(url, method, path, {token | as: session | cookie + csrf, body, headers})
+// → { status, body, text, headers }. A string body is sent as is, anything else as JSON.
+export async function api(url, method, path, options = {}) {
+  const headers = { ...(options.headers || {}) };
+  const token = options.token ?? options.as?.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.cookie) headers.Cookie = options.cookie;
+  if (options.csrf) headers['X-CSRF-Token'] = options.csrf;
+  let body;
+  if (options.body !== undefined) {
+    if (typeof options.body === 'string' || options.body instanceof Uint8Array) {
+      body = options.body;
+    } else {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+  }
+  const response = await fetch(url + path, { method, headers, body });
+  const text = await response.text();
+  let parsed = text;
+  if ((response.headers.get('content-type') || '').includes('json') && text !== '') {
+    try { parsed = JSON.parse(text); } catch { parsed = text; }
+  }
+  return { status: response.status, body: parsed, text, headers: response.headers };
+}
+
+// Logs in and returns { token, csrf, cookie, user, setCookie }; throws unless 200.
+export async function login(url, username, password = DEMO_PASSWORD, headers = {}) {
+  const r = await api(url, 'POST', '/api/v1/auth/login', { body: { username, password }, headers });
+  if (r.status !== 200) {
+    throw new Error(`login ${username}: ${r.status} ${r.text}`);
+  }
+  const setCookie = r.headers.get('set-cookie') || '';
+  return {
+    token: r.body.token,
+    csrf: r.body.csrf_token,
+    cookie: setCookie.split(';')[0],
+    setCookie,
+    user: r.body.user,
+  };
+}
+
+// Totals used to show that a refused request changed nothing.
+export async function totals(url, admin) {
+  const users = await api(url, 'GET', '/api/v1/users?page_size=1', { as: admin });
+  const audit = await api(url, 'GET', '/api/v1/audit?page_size=1', { as: admin });
+  if (users.status !== 200 || audit.status !== 200) throw new Error('totals: not admin?');
+  return { users: users.body.total, audit: audit.body.total };
+}
+
+// Every user visible to `session`, following pages.
+export async function allUsers(url, session, query = '') {
+  const out = [];
+  for (let page = 1; ; page += 1) {
+    const r = await api(url, 'GET', `/api/v1/users?page_size=200&page=${page}${query}`, { as: session });
+    if (r.status !== 200) throw new Error(`list users: ${r.status} ${r.text}`);
+    out.push(...r.body.items);
+    if (out.length >= r.body.total || r.body.items.length === 0) return out;
+  }
+}

@@ -1,0 +1,65 @@
+// Durability across kill -9, graceful shutdown on SIGTERM, schema versions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, createDatabase, api, login, sleep, freePort, run, BIN, DEMO_PASSWORD } from './harness.mjs';
+
+test('a committed write survives kill -9 and a restart on the same database', async () => {
+  const srv = await startServer();
+  try {
+    const admin = await login(srv.url, 'admin');
+    const r = await api(srv.url, 'POST', '/api/v1/users', {
+      as: admin, body: { username: 'durable', name: '持久', password: 'Start1234', role: 'station', region_code: '990102001000' },
+    });
+    assert.equal(r.status, 201, r.text);
+    const exit = await srv.kill9();
+    assert.equal(exit.signal, 'SIGKILL');
+    await srv.restart();
+    const again = await login(srv.url, 'admin');
+    const found = await api(srv.url, 'GET', `/api/v1/users/${r.body.id}`, { as: again });
+    assert.equal(found.status, 200);
+    assert.deepEqual(found.body, r.body);
+    await login(srv.url, 'durable', 'Start1234');
+    // The old session was stored too, so it still works after the restart.
+    assert.equal((await api(srv.url, 'GET', '/api/v1/me', { as: admin })).status, 200);
+    const verify = await srv.cli(['audit', 'verify']);
+    assert.equal(verify.code, 0, verify.stdout);
+  } finally {
+    await srv.stop();
+  }
+});
+
+test('SIGTERM while a login is being hashed: the request gets 200 and the process exits 0', async () => {
+  const srv = await startServer();
+  const pending = api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: DEMO_PASSWORD } });
+  await sleep(25); // the request is in the worker, hashing (~90 ms)
+  srv.process.kill('SIGTERM');
+  const r = await pending;
+  assert.equal(r.status, 200, r.text);
+  assert.equal(typeof r.body.token, 'string');
+  const { code, signal } = await srv.exited;
+  assert.equal(signal, null);
+  assert.equal(code, 0);
+  // The login was committed before the process ended.
+  await srv.restart();
+  assert.equal((await api(srv.url, 'GET', '/api/v1/me', { token: r.body.token })).status, 200);
+  assert.equal(await srv.stop(), 0);
+});
+
+test('a database newer than the binary: serve and migrate refuse with a clear message', async () => {
+  const db = await createDatabase();
+  const migrated = await db.cli(['migrate']);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stdout, /schema at version \d+/);
+  const again = await db.cli(['migrate']);
+  assert.equal(again.code, 0, 'migrate is idempotent');
+  await db.sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z')");
+  const migrate = await db.cli(['migrate']);
+  assert.notEqual(migrate.code, 0);
+  assert.match(migrate.stderr, /newer/);
+  assert.match(migrate.stderr, /9999/);
+  const port = await freePort();
+  const serve = await run(BIN, ['serve', '--db', db.dbUrl, '--listen', `127.0.0.1:${port}`], { cwd: db.dir, timeoutMs: 15_000 });
+  assert.equal(serve.signal, null, 'serve must exit by itself');
+  assert.notEqual(serve.code, 0);
+  assert.match(serve.stderr, /newer/);
+});
