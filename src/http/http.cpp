@@ -124,6 +124,16 @@ Result<Page> ParsePage(const Request& request) {
   return page;
 }
 
+Result<int64_t> PathId(const Request& request, const std::string& name) {
+  const auto& text = request.path_params.at(name);
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
+    return Error::NotFound();
+  }
+  return id;
+}
+
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const Page& page) {
   return {{"items", std::move(items)},
           {"total", total},

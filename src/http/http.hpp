@@ -68,5 +68,16 @@ struct Page {
 };
 Result<Page> ParsePage(const Request& request);
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const Page& page);
+// The list envelope of api.md with each item converted by `to_json`.
+template <typename T, typename ToJson>
+nlohmann::json ListBody(const std::vector<T>& items, int64_t total, const Page& page,
+                        ToJson to_json) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& item : items) out.push_back(to_json(item));
+  return ListBody(std::move(out), total, page);
+}
+
+// A positive integer id from the path; anything else is a record that does not exist (404).
+Result<int64_t> PathId(const Request& request, const std::string& name);
 
 }  // namespace anjian::http

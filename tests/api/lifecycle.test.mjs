@@ -63,3 +63,34 @@ test('a database newer than the binary: serve and migrate refuse with a clear me
   assert.notEqual(serve.code, 0);
   assert.match(serve.stderr, /newer/);
 });
+
+test('serve takes its settings from a configuration file or from ANJIAN_* variables', async () => {
+  const db = await createDatabase();
+  assert.equal((await db.cli(['demo'])).code, 0);
+  const { spawn } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const tryServe = async (args, env) => {
+    const port = await freePort();
+    const config = join(db.dir, `anjian-${port}.toml`);
+    writeFileSync(config, `[serve]\ndb = "${db.dbUrl}"\nlisten = "127.0.0.1:${port}"\n`);
+    const child = spawn(BIN, args(config, port), {
+      cwd: db.dir, stdio: 'ignore', env: { PATH: process.env.PATH, ...env(port) },
+    });
+    try {
+      for (let i = 0; i < 100; i++) {
+        try {
+          const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+          if (r.status === 200) return true;
+        } catch { /* not yet */ }
+        await sleep(50);
+      }
+      return false;
+    } finally {
+      child.kill('SIGTERM');
+    }
+  };
+  assert.ok(await tryServe((config) => ['--config', config, 'serve'], () => ({})), 'from --config');
+  assert.ok(await tryServe(() => ['serve'], (port) => ({ ANJIAN_DB: db.dbUrl, ANJIAN_LISTEN: `127.0.0.1:${port}` })),
+    'from ANJIAN_DB and ANJIAN_LISTEN');
+});

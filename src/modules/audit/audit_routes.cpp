@@ -10,9 +10,8 @@ void RegisterRoutes(http::Router& router, Service& service) {
                   request.Query("from"), request.Query("to")};
     return http::Reply(request, service.List(*request.principal, filter, *page),
                        [&](const Listing& listing) {
-                         nlohmann::json items = nlohmann::json::array();
-                         for (const auto& e : listing.items) items.push_back(ToJson(e));
-                         return http::ListBody(std::move(items), listing.total, *page);
+                         return http::ListBody(listing.items, listing.total, *page,
+                                               [](const Entry& e) { return ToJson(e); });
                        });
   });
 }

@@ -1,5 +1,6 @@
 #include "modules/audit/audit_service.hpp"
 
+#include "core/text.hpp"
 #include "modules/audit/audit_store.hpp"
 
 namespace anjian::audit {
@@ -72,7 +73,7 @@ nlohmann::json ToJson(const Entry& entry) {
   };
   return {{"id", entry.id},
           {"at", entry.at},
-          {"actor_id", entry.actor_id ? nlohmann::json(*entry.actor_id) : nlohmann::json(nullptr)},
+          {"actor_id", OrNull(entry.actor_id)},
           {"actor_username", entry.actor_username},
           {"action", entry.action},
           {"entity", entry.entity},

@@ -1,7 +1,5 @@
 #include "modules/identity/identity_routes.hpp"
 
-#include <charconv>
-
 #include "http/json_input.hpp"
 
 namespace anjian::identity {
@@ -16,18 +14,9 @@ std::string SessionCookie(const std::string& token, std::chrono::seconds max_age
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age.count());
 }
 
-Result<int64_t> PathId(const Request& request) {
-  const auto& text = request.path_params.at("id");
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
-    return Error::NotFound();
-  }
-  return id;
-}
-
-nlohmann::json SessionBody(const User& user, const std::string& csrf_token) {
-  return {{"user", ToJson(user)}, {"csrf_token", csrf_token}};
+template <typename Account>
+nlohmann::json SessionBody(const Account& account, const std::string& csrf_token) {
+  return {{"user", ToJson(account)}, {"csrf_token", csrf_token}};
 }
 
 }  // namespace
@@ -58,16 +47,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
   });
 
   router.Get("/api/v1/me", http::Access::kAuthenticated, [](Request& request) {
-    const auto& p = *request.principal;
-    return http::Json(
-        200, {{"user",
-               {{"id", p.user_id},
-                {"username", p.username},
-                {"name", p.name},
-                {"role", RoleName(p.role)},
-                {"region_code", p.region_code ? nlohmann::json(*p.region_code) : nullptr},
-                {"enterprise_id", p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nullptr}}},
-              {"csrf_token", request.csrf_token}});
+    return http::Json(200, SessionBody(*request.principal, request.csrf_token));
   });
 
   router.Post("/api/v1/me/password", http::Access::kAuthenticated, [&service](Request& request) {
@@ -87,9 +67,8 @@ void RegisterRoutes(http::Router& router, Service& service) {
     UserFilter filter{request.Query("q"), request.Query("role"), request.Query("region_code")};
     return http::Reply(request, service.List(*request.principal, filter, *page),
                        [&](const UserListing& listing) {
-                         nlohmann::json items = nlohmann::json::array();
-                         for (const auto& u : listing.items) items.push_back(ToJson(u));
-                         return http::ListBody(std::move(items), listing.total, *page);
+                         return http::ListBody(listing.items, listing.total, *page,
+                                               [](const User& u) { return ToJson(u); });
                        });
   });
 
@@ -110,14 +89,14 @@ void RegisterRoutes(http::Router& router, Service& service) {
   });
 
   router.Get("/api/v1/users/{id}", http::Access::kAuthenticated, [&service](Request& request) {
-    auto id = PathId(request);
+    auto id = http::PathId(request, "id");
     if (!id) return ErrorResponse(id.error(), request.language);
     return http::Reply(request, service.Get(*request.principal, *id),
                        [](const User& u) { return ToJson(u); });
   });
 
   router.Patch("/api/v1/users/{id}", http::Access::kAuthenticated, [&service](Request& request) {
-    auto id = PathId(request);
+    auto id = http::PathId(request, "id");
     if (!id) return ErrorResponse(id.error(), request.language);
     auto input = http::JsonInput::Parse(request.body);
     if (!input) return ErrorResponse(input.error(), request.language);
@@ -135,7 +114,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
 
   router.Post(
       "/api/v1/users/{id}/password", http::Access::kAuthenticated, [&service](Request& request) {
-        auto id = PathId(request);
+        auto id = http::PathId(request, "id");
         if (!id) return ErrorResponse(id.error(), request.language);
         auto input = http::JsonInput::Parse(request.body);
         if (!input) return ErrorResponse(input.error(), request.language);

@@ -2,19 +2,10 @@
 #include <vector>
 
 #include "core/region_code.hpp"
+#include "core/text.hpp"
 #include "modules/identity/identity.hpp"
 
 namespace anjian::identity {
-namespace {
-
-// Counts UTF-8 code points, so that a Chinese name of 64 characters is 64, not 192.
-size_t CodePoints(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-}  // namespace
 
 Status ValidateUsername(std::string_view username) {
   bool ok =

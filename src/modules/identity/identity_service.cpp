@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/region_code.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/identity/identity_store.hpp"
 
@@ -42,16 +43,21 @@ bool PasswordHasher::Verify(std::string_view hash, std::string_view password) {
   return ok;
 }
 
+nlohmann::json ToJson(const Principal& principal) {
+  return {{"id", principal.user_id},
+          {"username", principal.username},
+          {"name", principal.name},
+          {"role", RoleName(principal.role)},
+          {"region_code", OrNull(principal.region_code)},
+          {"enterprise_id", OrNull(principal.enterprise_id)}};
+}
+
 nlohmann::json ToJson(const User& user) {
-  return {{"id", user.id},
-          {"username", user.username},
-          {"name", user.name},
-          {"role", RoleName(user.role)},
-          {"region_code", user.region_code ? nlohmann::json(*user.region_code) : nullptr},
-          {"enterprise_id", user.enterprise_id ? nlohmann::json(*user.enterprise_id) : nullptr},
-          {"disabled", user.disabled},
-          {"created_at", user.created_at},
-          {"version", user.version}};
+  auto out = ToJson(PrincipalOf(user));
+  out["disabled"] = user.disabled;
+  out["created_at"] = user.created_at;
+  out["version"] = user.version;
+  return out;
 }
 
 Service::Service(db::Database& database, const Clock& clock, SessionPolicy session_policy,

@@ -80,5 +80,7 @@ class Service final : public http::SessionResolver {
 };
 
 nlohmann::json ToJson(const User& user);
+// Who is asking, as /me answers it: the account without its bookkeeping fields.
+nlohmann::json ToJson(const Principal& principal);
 
 }  // namespace anjian::identity

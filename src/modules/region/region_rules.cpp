@@ -2,6 +2,7 @@
 #include <set>
 
 #include "core/region_code.hpp"
+#include "core/text.hpp"
 #include "modules/region/region.hpp"
 
 namespace anjian::region {
@@ -13,12 +14,6 @@ std::string Trim(std::string_view text) {
     text.remove_suffix(1);
   }
   return std::string(text);
-}
-
-size_t CodePoints(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 }  // namespace

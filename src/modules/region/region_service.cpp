@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/region_code.hpp"
+#include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/region/region_store.hpp"
 
@@ -125,7 +126,7 @@ nlohmann::json ToJson(const Region& region) {
   return {{"code", region.code},
           {"name", region.name},
           {"level", region.level},
-          {"parent_code", region.parent_code ? nlohmann::json(*region.parent_code) : nullptr},
+          {"parent_code", OrNull(region.parent_code)},
           {"has_children", region.has_children}};
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+// Small helpers for UTF-8 text and JSON values shared by every module.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+namespace anjian {
+
+// Counts UTF-8 code points, so that a Chinese name of 64 characters is 64, not 192.
+inline size_t CodePoints(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// An optional as a JSON value, null when empty.
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace anjian
