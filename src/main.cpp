@@ -127,6 +127,9 @@ int main(int argc, char** argv) {
 
   auto* demo = cli.add_subcommand("demo", "load the demo city (deterministic)");
   AddDatabaseOption(demo, options);
+  int demo_enterprises = anjian::app::kDemoEnterprises;
+  demo->add_option("--enterprises", demo_enterprises, "number of enterprises")
+      ->check(CLI::Range(0, 2'000'000));
 
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
@@ -188,9 +191,10 @@ int main(int argc, char** argv) {
     if (*migrate) {
       std::cout << "schema at version " << anjian::db::CurrentVersion(app.database()) << "\n";
     } else if (*demo) {
-      auto report = anjian::app::BuildDemo(app);
-      std::cout << "demo city: " << report.regions << " regions, " << report.users_created
-                << " new accounts (password " << anjian::app::kDemoPassword << ")\n";
+      auto report = anjian::app::BuildDemo(app, demo_enterprises);
+      std::cout << "demo city: " << report.regions << " regions, " << report.enterprises_created
+                << " new enterprises, " << report.users_created << " new accounts (password "
+                << anjian::app::kDemoPassword << ")\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;
       new_user.region_code = region;

@@ -4,6 +4,7 @@
 
 #include "db/migrator.hpp"
 #include "modules/audit/audit_routes.hpp"
+#include "modules/enterprise/enterprise_routes.hpp"
 #include "modules/identity/identity_routes.hpp"
 #include "modules/region/region_routes.hpp"
 
@@ -24,7 +25,8 @@ App::App(const Options& options)
     : database_(OpenMigrated(options)),
       identity_(*database_, clock_, options.session_policy, options.throttle_policy),
       regions_(*database_, clock_),
-      audit_(*database_) {}
+      audit_(*database_),
+      enterprises_(*database_, clock_) {}
 
 void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   router.SetSessionResolver(&identity_);
@@ -53,6 +55,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   identity::RegisterRoutes(router, identity_);
   region::RegisterRoutes(router, regions_);
   audit::RegisterRoutes(router, audit_);
+  enterprise::RegisterRoutes(router, enterprises_);
 }
 
 void App::RunJobs(http::Metrics* metrics) {

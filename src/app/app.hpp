@@ -8,6 +8,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/enterprise/enterprise_service.hpp"
 #include "modules/identity/identity_service.hpp"
 #include "modules/region/region_service.hpp"
 
@@ -31,6 +32,7 @@ class App {
   identity::Service& identity() { return identity_; }
   region::Service& regions() { return regions_; }
   audit::Service& audit() { return audit_; }
+  enterprise::Service& enterprises() { return enterprises_; }
 
   void RegisterRoutes(http::Router& router, http::Metrics& metrics);
   // Daily housekeeping (expired sessions); later modules add reminders and rollovers here.
@@ -42,14 +44,17 @@ class App {
   identity::Service identity_;
   region::Service regions_;
   audit::Service audit_;
+  enterprise::Service enterprises_;
 };
 
 // Builds the demo city; safe to run again (existing regions and accounts are kept).
 struct DemoReport {
   int regions = 0;
   int users_created = 0;
+  int enterprises_created = 0;
 };
-DemoReport BuildDemo(App& app);
+DemoReport BuildDemo(App& app, int enterprises);
+inline constexpr int kDemoEnterprises = 20'000;
 inline constexpr std::string_view kDemoPassword = "Demo@2026";
 
 }  // namespace anjian::app

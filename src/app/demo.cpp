@@ -1,12 +1,15 @@
 // The demo city 江川市 of the fictional 示范省: 6 districts, 60 towns and streets, 600 villages and
-// communities, and an account for every role. Everything is derived from fixed lists, so two runs
-// build the same city.
+// communities, 20,000 enterprises by default, and an account for every role. Everything is derived
+// from fixed lists, so two runs build the same city.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 
 #include "app/app.hpp"
+#include "core/uscc.hpp"
 
 namespace anjian::app {
 namespace {
@@ -63,7 +66,15 @@ std::string PersonName(int seed) {
          kGivenNames[static_cast<size_t>(seed * 7 + 3) % kGivenNames.size()];
 }
 
-std::string CsvOfCity() {
+struct Village {
+  std::string code;
+  std::string address;  // town and village names
+  int district = 0;
+  int town = 0;  // 1-based within the district
+};
+
+// The region CSV of the whole city, and its villages in code order for placing enterprises.
+std::string CsvOfCity(std::vector<Village>& villages) {
   std::string csv = "code,name\n990000000000,示范省\n990100000000,江川市\n";
   for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
     csv += std::string(kDistricts[static_cast<size_t>(d)].code) + "000000," +
@@ -80,19 +91,163 @@ std::string CsvOfCity() {
                                ? std::string(kCommunities[static_cast<size_t>(v - 1)]) + "社区"
                                : std::string(kVillageFirst[static_cast<size_t>(v + index) % 10]) +
                                      kVillageSecond[static_cast<size_t>(v * 3 + index) % 10] + "村";
-        csv += VillageCode(town_code, v) + "," + name + "\n";
+        std::string code = VillageCode(town_code, v);
+        csv.append(code).append(",").append(name).append("\n");
+        villages.push_back(
+            {code, std::string(kDistricts[static_cast<size_t>(d)].name) + town_name + name, d, t});
       }
     }
   }
   return csv;
 }
 
+// A small deterministic generator (64-bit LCG), so the demo city is the same on every run.
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state_ >> 33;
+  }
+  int Between(int low, int high) {
+    return low + static_cast<int>(Next() % static_cast<uint64_t>(high - low + 1));
+  }
+  bool Chance(int percent) { return static_cast<int>(Next() % 100) < percent; }
+
+ private:
+  uint64_t state_;
+};
+
+struct Sector {
+  const char* industry;
+  const char* word;
+  int weight;
+  const char* tag;  // a tag most of the sector carries, or nullptr
+  int tag_percent;
+};
+
+// A sector mix of an industrial city: mostly manufacturing, with trade, construction and
+// logistics; tags follow the risks of each sector.
+constexpr std::array<Sector, 26> kSectors = {{
+    {"C33", "金属制品", 12, "dust_explosion", 30},
+    {"C34", "机械设备", 10, nullptr, 0},
+    {"C29", "塑料制品", 8, nullptr, 0},
+    {"C30", "建材", 5, "confined_space", 20},
+    {"C31", "钢铁", 2, "metallurgy", 100},
+    {"C32", "铝业", 2, "metallurgy", 100},
+    {"C13", "食品", 5, "ammonia_refrigeration", 40},
+    {"C14", "食品", 4, "ammonia_refrigeration", 30},
+    {"C17", "纺织", 5, "dust_explosion", 20},
+    {"C18", "服饰", 5, nullptr, 0},
+    {"C20", "木业", 3, "dust_explosion", 50},
+    {"C21", "家具", 4, "dust_explosion", 40},
+    {"C22", "纸业", 2, "confined_space", 40},
+    {"C23", "印务", 2, nullptr, 0},
+    {"C26", "化工", 4, "hazardous_chemicals", 100},
+    {"C38", "电气", 5, nullptr, 0},
+    {"C39", "电子", 4, "hazardous_chemicals", 20},
+    {"C36", "汽车配件", 2, nullptr, 0},
+    {"C42", "再生资源", 1, "confined_space", 30},
+    {"D44", "热电", 1, "flammable_gas", 60},
+    {"F51", "商贸", 6, nullptr, 0},
+    {"F52", "商行", 4, nullptr, 0},
+    {"E47", "建设", 3, "lifting", 50},
+    {"E50", "装饰", 2, nullptr, 0},
+    {"G59", "物流", 3, "lifting", 30},
+    {"H62", "餐饮", 3, "flammable_gas", 50},
+}};
+
+constexpr std::array<const char*, 30> kNameFirst = {
+    "鑫", "恒", "华", "永", "金", "宏", "瑞", "长", "天", "隆", "振", "新", "佳", "正", "利",
+    "万", "安", "博", "德", "汇", "富", "明", "东", "建", "源", "兴", "盛", "荣", "诚", "信"};
+constexpr std::array<const char*, 30> kNameSecond = {
+    "达", "泰", "盛", "固", "鼎", "远", "丰", "兴", "成", "基", "华", "欣", "和", "阳", "民",
+    "通", "顺", "昌", "源", "辉", "强", "珠", "方", "业", "宇", "茂", "发", "晟", "邦", "联"};
+constexpr std::string_view kUsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& villages,
+                                                    int count) {
+  Random random(20261001);
+  int total_weight = 0;
+  for (const auto& sector : kSectors) total_weight += sector.weight;
+  std::vector<enterprise::Enterprise> out;
+  out.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    const auto& village = villages[static_cast<size_t>(i) % villages.size()];
+    int pick = random.Between(0, total_weight - 1);
+    const Sector* sector = &kSectors[0];
+    for (const auto& s : kSectors) {
+      if (pick < s.weight) {
+        sector = &s;
+        break;
+      }
+      pick -= s.weight;
+    }
+    enterprise::Enterprise e;
+    // The organisation code is "MA" and six characters that differ for every i (7919 is
+    // coprime with 31^6), then both check characters.
+    uint64_t serial = (static_cast<uint64_t>(i) * 7919 + 12345) % 887503681ULL;
+    std::string org = "MA";
+    std::string tail(6, '0');
+    for (int k = 5; k >= 0; --k) {
+      tail[static_cast<size_t>(k)] = kUsccAlphabet[serial % 31];
+      serial /= 31;
+    }
+    e.uscc = uscc::Complete("91" + village.code.substr(0, 6) + org + tail);
+    std::string district(kDistricts[static_cast<size_t>(village.district)].name);
+    e.name = "江川市" + district.substr(0, district.size() - 3) +
+             kNameFirst[random.Next() % kNameFirst.size()] +
+             kNameSecond[random.Next() % kNameSecond.size()] + sector->word + "有限公司";
+    e.region_code = village.code;
+    e.industry_code = sector->industry;
+    bool above = random.Chance(10);
+    e.scale = above ? "above" : "below";
+    e.employees = above ? random.Between(100, 2000) : random.Between(5, 150);
+    e.frontline_workers = e.employees * random.Between(55, 85) / 100;
+    // Most keep 5–10% inspectors; about one in five falls short and is flagged.
+    int per_thousand = random.Chance(20) ? random.Between(0, 45) : random.Between(50, 100);
+    e.safety_inspectors = (e.frontline_workers * per_thousand + 999) / 1000;
+    if (sector->tag != nullptr && random.Chance(sector->tag_percent)) {
+      e.hazard_tags.emplace_back(sector->tag);
+    }
+    if (random.Chance(12)) e.hazard_tags.emplace_back("confined_space");
+    e.address = village.address + std::to_string(random.Between(1, 300)) + "号";
+    e.longitude = 118.20 + village.district * 0.12 + random.Between(0, 1000) / 10000.0;
+    e.latitude = 28.30 + village.town * 0.03 + random.Between(0, 1000) / 10000.0;
+    int status = random.Between(1, 100);
+    e.status = status <= 92 ? "operating" : status <= 97 ? "suspended" : "closed";
+    if (random.Chance(above ? 60 : 20)) {
+      e.standardization_level = above ? random.Between(2, 3) : 3;
+      e.standardization_expiry = std::to_string(random.Between(2025, 2029)) + "-" +
+                                 Pad(random.Between(1, 12), 2) + "-" +
+                                 Pad(random.Between(1, 28), 2);
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
-DemoReport BuildDemo(App& app) {
+DemoReport BuildDemo(App& app, int enterprises) {
   DemoReport report;
-  auto imported = app.regions().ImportAsSystem(CsvOfCity(), "demo");
+  std::vector<Village> villages;
+  auto imported = app.regions().ImportAsSystem(CsvOfCity(villages), "demo");
   report.regions = imported.created + imported.updated + imported.unchanged;
+
+  // Enterprises are created once: a second run finds them and keeps them.
+  Principal system;
+  system.role = Role::kAdmin;
+  auto existing = app.enterprises().List(system, {}, {1, 1});
+  std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
+  if (existing.ok() && existing->total == 0 && enterprises > 0) {
+    auto records = DemoEnterprises(villages, enterprises);
+    auto ids = app.enterprises().CreateAsSystem(records, "demo");
+    report.enterprises_created = static_cast<int>(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
+    }
+  }
 
   std::vector<identity::NewUser> users;
   auto add = [&](std::string username, std::string name, std::string role,
@@ -116,6 +271,18 @@ DemoReport BuildDemo(App& app) {
       for (int g = 1; g <= kGridWorkersPerTown; ++g) {
         add("grid" + suffix + "_" + std::to_string(g), "网格员 " + PersonName(d * 20 + t * 2 + g),
             "grid", VillageCode(town_code, g));
+      }
+    }
+  }
+
+  // One account per town for its first enterprise: ent{district}_{town}.
+  for (const auto& [town_prefix, id] : first_of_town) {
+    for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
+      for (int t = 1; t <= kTownsPerDistrict; ++t) {
+        if (TownCode(d, t).substr(0, 9) != town_prefix) continue;
+        users.push_back({"ent" + std::to_string(d + 1) + "_" + std::to_string(t),
+                         "企业安全管理员 " + PersonName(d * 10 + t + 5), "", "enterprise",
+                         std::nullopt, id});
       }
     }
   }

@@ -46,6 +46,10 @@ bool Allows(Role role, Permission permission) {
       return role == Role::kAdmin;
     case Permission::kManageUsers:
       return role == Role::kAdmin || role == Role::kBureau;
+    case Permission::kReadEnterprises:
+      return role != Role::kExpert;
+    case Permission::kManageEnterprises:
+      return role == Role::kAdmin || role == Role::kBureau || role == Role::kStation;
   }
   return false;
 }

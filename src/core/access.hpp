@@ -27,6 +27,8 @@ enum class Permission {
   kManageRegions,
   kManageUsers,
   kReadAudit,
+  kReadEnterprises,
+  kManageEnterprises,  // create and edit any field in scope; an enterprise edits its own profile
 };
 
 // The role → permission table. Scope still applies on top: a bureau officer manages users only

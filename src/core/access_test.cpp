@@ -83,6 +83,14 @@ TEST(AccessTest, PermissionTable) {
       {Role::kGrid, Permission::kReadRegions, true},
       {Role::kEnterprise, Permission::kReadRegions, false},
       {Role::kExpert, Permission::kReadRegions, false},
+      {Role::kAdmin, Permission::kReadEnterprises, true},
+      {Role::kGrid, Permission::kReadEnterprises, true},
+      {Role::kEnterprise, Permission::kReadEnterprises, true},
+      {Role::kExpert, Permission::kReadEnterprises, false},
+      {Role::kStation, Permission::kManageEnterprises, true},
+      {Role::kBureau, Permission::kManageEnterprises, true},
+      {Role::kGrid, Permission::kManageEnterprises, false},
+      {Role::kEnterprise, Permission::kManageEnterprises, false},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Allows(c.role, c.permission), c.allowed)

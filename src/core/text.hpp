@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace anjian {
@@ -12,6 +13,18 @@ inline size_t CodePoints(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
+}
+
+// A LIKE pattern matching `text` anywhere, its own % _ and \ escaped (use with ESCAPE '\');
+// empty for empty text, which the stores read as "no filter".
+inline std::string LikeContains(std::string_view text) {
+  if (text.empty()) return {};
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 // An optional as a JSON value, null when empty.

@@ -97,6 +97,45 @@ std::optional<bool> JsonInput::OptionalBool(const std::string& name) {
   return value->get<bool>();
 }
 
+std::optional<double> JsonInput::OptionalNumber(const std::string& name) {
+  const auto* value = Field(name);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_number()) {
+    Fail("invalid_type", name);
+    return std::nullopt;
+  }
+  return value->get<double>();
+}
+
+std::optional<std::optional<double>> JsonInput::NullableNumber(const std::string& name) {
+  const auto* value = Field(name);
+  if (value == nullptr) return std::nullopt;
+  if (value->is_null()) return std::optional<double>{};
+  if (!value->is_number()) {
+    Fail("invalid_type", name);
+    return std::nullopt;
+  }
+  return std::optional<double>{value->get<double>()};
+}
+
+std::optional<std::vector<std::string>> JsonInput::OptionalStringList(const std::string& name) {
+  const auto* value = Field(name);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  std::vector<std::string> out;
+  if (!value->is_array()) {
+    Fail("invalid_type", name);
+    return std::nullopt;
+  }
+  for (const auto& item : *value) {
+    if (!item.is_string()) {
+      Fail("invalid_type", name);
+      return std::nullopt;
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 Status JsonInput::Finish() {
   if (error_) return *error_;
   for (const auto& [key, value] : object_.items()) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -23,6 +24,9 @@ class JsonInput {
   std::optional<std::optional<int64_t>> NullableInteger(const std::string& name);
   int64_t RequiredInteger(const std::string& name);
   std::optional<bool> OptionalBool(const std::string& name);
+  std::optional<double> OptionalNumber(const std::string& name);
+  std::optional<std::optional<double>> NullableNumber(const std::string& name);
+  std::optional<std::vector<std::string>> OptionalStringList(const std::string& name);
 
   // The first problem met, including any field that was never read (unknown_field).
   Status Finish();

@@ -1,5 +1,7 @@
 #include "modules/identity/identity_store.hpp"
 
+#include "core/text.hpp"
+
 namespace anjian::identity::store {
 namespace {
 
@@ -64,19 +66,8 @@ std::optional<Credentials> ReadCredentials(const std::optional<db::Row>& row) {
   return Credentials{ReadUser(*row), row->Get<std::string>(9)};
 }
 
-// The free text is matched literally: LIKE's own wildcards in it are escaped.
-std::string ContainsPattern(const std::string& text) {
-  if (text.empty()) return {};
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 db::Params FilterParams(const UserFilter& filter, const std::string& region_pattern) {
-  return {region_pattern, ContainsPattern(filter.q), filter.role, filter.region_code};
+  return {region_pattern, LikeContains(filter.q), filter.role, filter.region_code};
 }
 
 }  // namespace

@@ -1,0 +1,115 @@
+#include "modules/enterprise/enterprise_routes.hpp"
+
+#include "core/text.hpp"
+#include "http/json_input.hpp"
+
+namespace anjian::enterprise {
+namespace {
+
+using http::ErrorResponse;
+using http::Request;
+
+// The editable fields, read alike for creation (where absent means the default) and for a
+// partial update (where absent means unchanged).
+Changes ReadChanges(http::JsonInput& input) {
+  Changes c;
+  c.uscc = input.OptionalString("uscc");
+  c.name = input.OptionalString("name");
+  c.region_code = input.OptionalString("region_code");
+  c.industry_code = input.OptionalString("industry_code");
+  c.scale = input.OptionalString("scale");
+  c.employees = input.OptionalInteger("employees");
+  c.frontline_workers = input.OptionalInteger("frontline_workers");
+  c.safety_inspectors = input.OptionalInteger("safety_inspectors");
+  c.hazard_tags = input.OptionalStringList("hazard_tags");
+  c.address = input.OptionalString("address");
+  c.longitude = input.NullableNumber("longitude");
+  c.latitude = input.NullableNumber("latitude");
+  c.status = input.OptionalString("status");
+  c.standardization_level = input.NullableInteger("standardization_level");
+  c.standardization_expiry = input.NullableString("standardization_expiry");
+  return c;
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, Service& service) {
+  router.Get("/api/v1/enterprises", http::Access::kAuthenticated, [&service](Request& request) {
+    auto page = http::ParsePage(request);
+    if (!page) return ErrorResponse(page.error(), request.language);
+    Filter filter{request.Query("q"),           request.Query("uscc"),
+                  request.Query("region_code"), request.Query("industry_code"),
+                  request.Query("tag"),         request.Query("scale"),
+                  request.Query("status"),      request.Query("sort")};
+    if (filter.sort.empty()) filter.sort = "id";
+    return http::Reply(request, service.List(*request.principal, filter, *page),
+                       [&](const Listing& listing) {
+                         return http::ListBody(listing.items, listing.total, *page,
+                                               [](const Enterprise& e) { return ToJson(e); });
+                       });
+  });
+
+  router.Post("/api/v1/enterprises", http::Access::kAuthenticated, [&service](Request& request) {
+    auto input = http::JsonInput::Parse(request.body);
+    if (!input) return ErrorResponse(input.error(), request.language);
+    auto changes = ReadChanges(*input);
+    if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
+    const std::pair<const char*, bool> required[] = {
+        {"uscc", changes.uscc.has_value()},
+        {"name", changes.name.has_value()},
+        {"region_code", changes.region_code.has_value()},
+        {"industry_code", changes.industry_code.has_value()}};
+    for (const auto& [field, present] : required) {
+      if (!present) return ErrorResponse(Error::Invalid("required", field), request.language);
+    }
+    return http::Reply(
+        request, service.Create(*request.principal, Apply(Enterprise{}, changes)),
+        [](const Enterprise& e) { return ToJson(e); }, 201);
+  });
+
+  router.Get("/api/v1/enterprises/{id}", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto id = http::PathId(request, "id");
+               if (!id) return ErrorResponse(id.error(), request.language);
+               return http::Reply(request, service.Get(*request.principal, *id),
+                                  [](const Enterprise& e) { return ToJson(e); });
+             });
+
+  router.Patch("/api/v1/enterprises/{id}", http::Access::kAuthenticated,
+               [&service](Request& request) {
+                 auto id = http::PathId(request, "id");
+                 if (!id) return ErrorResponse(id.error(), request.language);
+                 auto input = http::JsonInput::Parse(request.body);
+                 if (!input) return ErrorResponse(input.error(), request.language);
+                 int64_t version = input->RequiredInteger("version");
+                 auto changes = ReadChanges(*input);
+                 changes.version = version;
+                 if (auto s = input->Finish(); !s) {
+                   return ErrorResponse(s.error(), request.language);
+                 }
+                 return http::Reply(request, service.Update(*request.principal, *id, changes),
+                                    [](const Enterprise& e) { return ToJson(e); });
+               });
+
+  router.Get("/api/v1/industries", http::Access::kAuthenticated, [&service](Request& request) {
+    return http::Reply(
+        request, service.Industries(*request.principal),
+        [](const std::vector<store::Industry>& industries) {
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& i : industries) {
+            items.push_back(
+                {{"code", i.code}, {"name", i.name}, {"parent_code", OrNull(i.parent_code)}});
+          }
+          return nlohmann::json{{"items", std::move(items)}};
+        });
+  });
+
+  router.Get("/api/v1/hazard-tags", http::Access::kAuthenticated, [&service](Request& request) {
+    return http::Reply(request, service.Tags(*request.principal),
+                       [](const std::vector<std::string>& tags) {
+                         return nlohmann::json{{"items", tags}};
+                       });
+  });
+}
+
+}  // namespace anjian::enterprise

@@ -1,0 +1,186 @@
+#include "modules/enterprise/enterprise_service.hpp"
+
+#include "core/region_code.hpp"
+#include "core/text.hpp"
+#include "modules/audit/audit_service.hpp"
+
+namespace anjian::enterprise {
+namespace {
+
+struct ScopeParams {
+  std::string region_pattern;
+  int64_t own_id;
+};
+
+ScopeParams ScopeOf(const Principal& principal) {
+  auto scope = Scope::For(principal);
+  return {scope.RegionPattern(), scope.enterprise_id().value_or(0)};
+}
+
+Error Translate(const db::DbError& error) {
+  if (error.kind() == db::DbError::Kind::kUniqueViolation) {
+    return Error::Conflict("uscc_taken", "uscc");
+  }
+  if (error.kind() == db::DbError::Kind::kForeignKeyViolation) {
+    // The region was checked first, so a missing reference is the industry.
+    return Error::Invalid("unknown_industry", "industry_code");
+  }
+  throw error;
+}
+
+}  // namespace
+
+Result<Listing> Service::List(const Principal& principal, const Filter& filter,
+                              const http::Page& page) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  if (!IsKnownSort(filter.sort)) return Error::Invalid("invalid_sort", "sort");
+  Filter effective = filter;
+  if (!filter.region_code.empty()) {
+    if (!region_code::IsWellFormed(filter.region_code)) {
+      return Error::Invalid("invalid_region_code", "region_code");
+    }
+    effective.region_code = region_code::Prefix(filter.region_code) + "%";
+  }
+  auto scope = ScopeOf(principal);
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  Listing out;
+  out.items =
+      store::List(tx, effective, scope.region_pattern, scope.own_id, page.page_size, page.Offset());
+  out.total = store::Count(tx, effective, scope.region_pattern, scope.own_id);
+  return out;
+}
+
+Result<Enterprise> Service::Get(const Principal& principal, int64_t id) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  auto scope = ScopeOf(principal);
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto found = store::Find(tx, id, scope.region_pattern, scope.own_id);
+  if (!found) return Error::NotFound();
+  return *found;
+}
+
+Result<int64_t> Service::Insert(db::Transaction& tx, const Enterprise& input,
+                                const std::set<std::string>& tags, const audit::Actor& actor,
+                                Instant now) {
+  Enterprise record = input;
+  record.hazard_tags = DecodeTags(EncodeTags(record.hazard_tags));
+  if (auto s = Validate(record, tags); !s) return s.error();
+  try {
+    record.id = store::Insert(tx, record, FormatInstant(now));
+  } catch (const db::DbError& error) {
+    return Translate(error);
+  }
+  record.created_at = record.updated_at = FormatInstant(now);
+  audit::Append(tx, actor, "create", "enterprise", std::to_string(record.id), nullptr,
+                ToJson(record), now);
+  return record.id;
+}
+
+Result<Enterprise> Service::Create(const Principal& principal, const Enterprise& input) {
+  if (!Allows(principal.role, Permission::kManageEnterprises)) return Error::Forbidden();
+  if (!Scope::For(principal).CoversRegion(input.region_code) &&
+      region_code::IsWellFormed(input.region_code)) {
+    return Error::Invalid("region_not_found", "region_code");
+  }
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto id = Insert(tx, input, store::Tags(tx), audit::ActorOf(principal), now);
+  if (!id) return id.error();
+  auto created = store::Find(tx, *id, "%", 0);
+  tx.Commit();
+  return *created;
+}
+
+Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const Changes& changes) {
+  bool officer = Allows(principal.role, Permission::kManageEnterprises);
+  bool own = principal.role == Role::kEnterprise;
+  if (!officer && !own) return Error::Forbidden();
+  auto scope = ScopeOf(principal);
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::Find(tx, id, scope.region_pattern, scope.own_id);
+  if (!current) return Error::NotFound();
+  if (own) {
+    if (changes.uscc && *changes.uscc != current->uscc) return Error::Forbidden("field_locked");
+    if (changes.region_code && *changes.region_code != current->region_code) {
+      return Error::Forbidden("field_locked");
+    }
+  }
+  Enterprise next = Apply(*current, changes);
+  if (officer && next.region_code != current->region_code &&
+      !Scope::For(principal).CoversRegion(next.region_code) &&
+      region_code::IsWellFormed(next.region_code)) {
+    return Error::Invalid("region_not_found", "region_code");
+  }
+  if (auto s = Validate(next, store::Tags(tx)); !s) return s.error();
+  try {
+    if (!store::Update(tx, next, changes.version, FormatInstant(now))) {
+      return Error::Conflict("stale_version", "version");
+    }
+  } catch (const db::DbError& error) {
+    return Translate(error);
+  }
+  auto updated = store::Find(tx, id, "%", 0);
+  audit::Append(tx, audit::ActorOf(principal), "update", "enterprise", std::to_string(id),
+                ToJson(*current), ToJson(*updated), now);
+  tx.Commit();
+  return *updated;
+}
+
+Result<std::vector<store::Industry>> Service::Industries(const Principal& principal) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  return store::Industries(tx);
+}
+
+Result<std::vector<std::string>> Service::Tags(const Principal& principal) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto tags = store::Tags(tx);
+  return std::vector<std::string>(tags.begin(), tags.end());
+}
+
+std::vector<int64_t> Service::CreateAsSystem(const std::vector<Enterprise>& records,
+                                             const std::string& actor) {
+  Instant now = clock_.Now();
+  std::vector<int64_t> ids;
+  ids.reserve(records.size());
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto tags = store::Tags(tx);
+  for (const auto& record : records) {
+    auto id = Insert(tx, record, tags, audit::SystemActor(actor), now);
+    if (!id) {
+      throw std::runtime_error("enterprise " + record.uscc + ": " + id.error().code + " (" +
+                               id.error().field + ")");
+    }
+    ids.push_back(*id);
+  }
+  tx.Commit();
+  return ids;
+}
+
+nlohmann::json ToJson(const Enterprise& e) {
+  return {{"id", e.id},
+          {"uscc", e.uscc},
+          {"name", e.name},
+          {"region_code", e.region_code},
+          {"industry_code", e.industry_code},
+          {"scale", e.scale},
+          {"employees", e.employees},
+          {"frontline_workers", e.frontline_workers},
+          {"safety_inspectors", e.safety_inspectors},
+          {"inspectors_below_minimum",
+           InspectorsBelowMinimum(e.frontline_workers, e.safety_inspectors)},
+          {"hazard_tags", e.hazard_tags},
+          {"address", e.address},
+          {"longitude", OrNull(e.longitude)},
+          {"latitude", OrNull(e.latitude)},
+          {"status", e.status},
+          {"standardization_level", OrNull(e.standardization_level)},
+          {"standardization_expiry", OrNull(e.standardization_expiry)},
+          {"created_at", e.created_at},
+          {"updated_at", e.updated_at},
+          {"version", e.version}};
+}
+
+}  // namespace anjian::enterprise

@@ -1,0 +1,47 @@
+#pragma once
+// The enterprise registry's use cases behind /enterprises, /industries and /hazard-tags.
+#include <nlohmann/json.hpp>
+
+#include "core/access.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/http.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/enterprise/enterprise.hpp"
+#include "modules/enterprise/enterprise_store.hpp"
+
+namespace anjian::enterprise {
+
+struct Listing {
+  std::vector<Enterprise> items;
+  int64_t total = 0;
+};
+
+class Service {
+ public:
+  Service(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
+
+  Result<Listing> List(const Principal& principal, const Filter& filter, const http::Page& page);
+  Result<Enterprise> Get(const Principal& principal, int64_t id);
+  Result<Enterprise> Create(const Principal& principal, const Enterprise& input);
+  // Officers change any field in scope; an enterprise account changes its own profile but not
+  // its credit code or region.
+  Result<Enterprise> Update(const Principal& principal, int64_t id, const Changes& changes);
+  Result<std::vector<store::Industry>> Industries(const Principal& principal);
+  Result<std::vector<std::string>> Tags(const Principal& principal);
+
+  // Creates many records in one transaction, each audited, as the system (demo data). Throws on
+  // the first invalid record: callers pass generated, valid data.
+  std::vector<int64_t> CreateAsSystem(const std::vector<Enterprise>& records,
+                                      const std::string& actor);
+
+ private:
+  Result<int64_t> Insert(db::Transaction& tx, const Enterprise& input,
+                         const std::set<std::string>& tags, const audit::Actor& actor, Instant now);
+  db::Database& database_;
+  const Clock& clock_;
+};
+
+nlohmann::json ToJson(const Enterprise& enterprise);
+
+}  // namespace anjian::enterprise

@@ -1,0 +1,133 @@
+// The registry's use cases against real databases: scope, locking, duplicates, own profile.
+#include "modules/enterprise/enterprise_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/uscc.hpp"
+#include "modules/region/region_service.hpp"
+#include "testing/test_database.hpp"
+
+namespace anjian::enterprise {
+namespace {
+
+Principal As(Role role, std::optional<std::string> region, std::optional<int64_t> enterprise = {}) {
+  Principal p;
+  p.user_id = 1;
+  p.username = "tester";
+  p.role = role;
+  p.region_code = std::move(region);
+  p.enterprise_id = enterprise;
+  return p;
+}
+
+class EnterpriseServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<testing::TestDatabase>(GetParam());
+    region::Service regions(**database_, clock_);
+    auto report = regions.ImportAsSystem(
+        "code,name\n990000000000,省\n990100000000,市\n990102000000,甲区\n990103000000,乙区\n"
+        "990102001000,甲街道\n990102001201,甲村\n990103001000,乙街道\n990103001201,乙村\n",
+        "test");
+    ASSERT_EQ(report.created, 8);
+    service_ = std::make_unique<Service>(**database_, clock_);
+  }
+
+  static Enterprise Make(const std::string& uscc, const std::string& region) {
+    Enterprise e;
+    e.uscc = uscc;
+    e.name = "测试企业 " + uscc;
+    e.region_code = region;
+    e.industry_code = "C33";
+    e.employees = 50;
+    e.frontline_workers = 40;
+    e.safety_inspectors = 2;
+    return e;
+  }
+
+  ManualClock clock_{Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}}};
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<Service> service_;
+  Principal admin_ = As(Role::kAdmin, std::nullopt);
+  Principal district_a_ = As(Role::kBureau, "990102000000");
+  Principal station_b_ = As(Role::kStation, "990103001000");
+};
+
+TEST_P(EnterpriseServiceTest, ScopeDecidesWhatIsSeenAndWritten) {
+  auto a = service_->Create(district_a_, Make("91350100M000100Y43", "990102001201"));
+  ASSERT_TRUE(a.ok()) << a.error().code;
+  auto b = service_->Create(station_b_, Make("9144030071526726XG", "990103001201"));
+  ASSERT_TRUE(b.ok()) << b.error().code;
+  auto outside =
+      service_->Create(district_a_, Make(uscc::Complete("9199010300000001"), "990103001201"));
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().code, "region_not_found");
+
+  struct Case {
+    const char* name;
+    Principal who;
+    int64_t total;
+    bool sees_a;
+    bool sees_b;
+  };
+  const Case cases[] = {
+      {"admin", admin_, 2, true, true},
+      {"district A", district_a_, 1, true, false},
+      {"station B", station_b_, 1, false, true},
+      {"grid in A", As(Role::kGrid, "990102001201"), 1, true, false},
+      {"enterprise B", As(Role::kEnterprise, std::nullopt, b->id), 1, false, true},
+  };
+  for (const auto& c : cases) {
+    auto listing = service_->List(c.who, {}, {1, 20});
+    ASSERT_TRUE(listing.ok()) << c.name;
+    EXPECT_EQ(listing->total, c.total) << c.name;
+    EXPECT_EQ(service_->Get(c.who, a->id).ok(), c.sees_a) << c.name;
+    EXPECT_EQ(service_->Get(c.who, b->id).ok(), c.sees_b) << c.name;
+  }
+  EXPECT_EQ(service_->List(As(Role::kExpert, std::nullopt), {}, {1, 20}).error().code, "forbidden");
+  Filter escape;
+  escape.region_code = "990103000000";
+  EXPECT_EQ(service_->List(district_a_, escape, {1, 20})->total, 0);
+  Changes rename;
+  rename.version = 1;
+  rename.name = "越权";
+  EXPECT_EQ(service_->Update(district_a_, b->id, rename).error().code, "not_found");
+}
+
+TEST_P(EnterpriseServiceTest, DuplicatesStaleVersionsAndOwnProfile) {
+  auto a = service_->Create(admin_, Make("91350100M000100Y43", "990102001201"));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(service_->Create(admin_, Make("91350100M000100Y43", "990102001201")).error().code,
+            "uscc_taken");
+  auto unknown_industry = Make("9144030071526726XG", "990102001201");
+  unknown_industry.industry_code = "Z99";
+  EXPECT_EQ(service_->Create(admin_, unknown_industry).error().code, "unknown_industry");
+
+  Changes first;
+  first.version = 1;
+  first.address = "一号";
+  ASSERT_TRUE(service_->Update(district_a_, a->id, first).ok());
+  EXPECT_EQ(service_->Update(district_a_, a->id, first).error().code, "stale_version");
+
+  auto own = As(Role::kEnterprise, std::nullopt, a->id);
+  Changes address;
+  address.version = 2;
+  address.address = "二号";
+  auto updated = service_->Update(own, a->id, address);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->address, "二号");
+  Changes code;
+  code.version = 3;
+  code.uscc = "9144030071526726XG";
+  EXPECT_EQ(service_->Update(own, a->id, code).error().code, "field_locked");
+  Changes region;
+  region.version = 3;
+  region.region_code = "990102001201";  // unchanged: allowed
+  EXPECT_TRUE(service_->Update(own, a->id, region).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EnterpriseServiceTest, ::testing::ValuesIn(testing::Backends()),
+                         testing::BackendName);
+
+}  // namespace
+}  // namespace anjian::enterprise
