@@ -91,6 +91,14 @@ bool Scope::CoversEnterprise(int64_t enterprise_id, std::string_view enterprise_
   return CoversRegion(enterprise_region);
 }
 
+Scope::EnterpriseBounds Scope::ForEnterprises() const {
+  if (everything_) return {"000000000000", "999999999999", 0};
+  if (enterprise_id_) return {"000000000000", "999999999999", *enterprise_id_};
+  if (!root_region_ || !region_code::IsWellFormed(*root_region_)) return {"1", "0", 0};
+  auto [low, high] = region_code::Bounds(*root_region_);
+  return {low, high, 0};
+}
+
 std::string Scope::RegionPattern() const {
   if (everything_) return "%";
   if (!root_region_ || !region_code::IsWellFormed(*root_region_)) {

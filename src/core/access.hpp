@@ -48,6 +48,15 @@ class Scope {
   // A SQL LIKE pattern for `region_code LIKE $n`: the subtree's prefix followed by '%', '%' for
   // everything, and a pattern that matches no region code for enterprise and expert accounts.
   std::string RegionPattern() const;
+  // The same subtree as inclusive bounds on the 12-digit code (`region_code BETWEEN $a AND $b`),
+  // which an index serves on both backends; own_enterprise_id is non-zero for an enterprise
+  // account, which sees only that enterprise (`AND ($c = 0 OR id = $c)`).
+  struct EnterpriseBounds {
+    std::string low;
+    std::string high;
+    int64_t own_enterprise_id = 0;
+  };
+  EnterpriseBounds ForEnterprises() const;
   const std::optional<std::string>& root_region() const { return root_region_; }
   std::optional<int64_t> enterprise_id() const { return enterprise_id_; }
 

@@ -62,6 +62,24 @@ TEST(ScopeTest, RegionPatternMatchesTheSubtree) {
   EXPECT_EQ(Scope::For(Make(Role::kExpert, std::nullopt, std::nullopt)).RegionPattern(), "none");
 }
 
+TEST(ScopeTest, EnterpriseBoundsFollowTheScope) {
+  auto bounds = [](const Principal& p) {
+    auto b = Scope::For(p).ForEnterprises();
+    return std::make_tuple(b.low, b.high, b.own_enterprise_id);
+  };
+  EXPECT_EQ(bounds(Make(Role::kAdmin, std::nullopt, std::nullopt)),
+            std::make_tuple(std::string("000000000000"), std::string("999999999999"), int64_t{0}));
+  EXPECT_EQ(bounds(Make(Role::kBureau, "990102000000", std::nullopt)),
+            std::make_tuple(std::string("990102000000"), std::string("990102999999"), int64_t{0}));
+  EXPECT_EQ(bounds(Make(Role::kEnterprise, std::nullopt, 7)),
+            std::make_tuple(std::string("000000000000"), std::string("999999999999"), int64_t{7}));
+  // An account that lost its region or enterprise sees nothing: low above high.
+  auto none = Scope::For(Make(Role::kEnterprise, std::nullopt, std::nullopt)).ForEnterprises();
+  EXPECT_GT(none.low, none.high);
+  none = Scope::For(Make(Role::kExpert, std::nullopt, std::nullopt)).ForEnterprises();
+  EXPECT_GT(none.low, none.high);
+}
+
 TEST(AccessTest, PermissionTable) {
   struct Case {
     Role role;

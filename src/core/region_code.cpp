@@ -51,6 +51,14 @@ std::optional<std::string> Parent(std::string_view code) {
   return parent;
 }
 
+std::pair<std::string, std::string> Bounds(std::string_view root) {
+  std::string prefix = Prefix(root);
+  std::string low = prefix, high = prefix;
+  low.resize(12, '0');
+  high.resize(12, '9');
+  return {low, high};
+}
+
 bool Contains(std::string_view root, std::string_view code) {
   if (!IsWellFormed(root) || !IsWellFormed(code)) return false;
   return code.starts_with(Prefix(root));

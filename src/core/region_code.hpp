@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace anjian::region_code {
 
@@ -18,6 +19,10 @@ std::optional<Level> LevelOf(std::string_view code);
 std::string Prefix(std::string_view code);
 // The parent's code, or nothing for a province.
 std::optional<std::string> Parent(std::string_view code);
+// The first and last 12-digit codes of the subtree rooted at `root`: its prefix padded with
+// zeros and with nines. Digits compare alike under every collation, so these bounds are safe for
+// BETWEEN on both backends.
+std::pair<std::string, std::string> Bounds(std::string_view root);
 // True when `code` lies in the subtree rooted at `root` (a code is in its own subtree).
 bool Contains(std::string_view root, std::string_view code);
 

@@ -40,6 +40,17 @@ TEST(RegionCodeTest, ParentAndPrefix) {
   EXPECT_EQ(Prefix("990100000000"), "9901");
 }
 
+TEST(RegionCodeTest, BoundsSpanTheSubtree) {
+  EXPECT_EQ(Bounds("990000000000"),
+            std::make_pair(std::string("990000000000"), std::string("999999999999")));
+  EXPECT_EQ(Bounds("990102000000"),
+            std::make_pair(std::string("990102000000"), std::string("990102999999")));
+  EXPECT_EQ(Bounds("990102001000"),
+            std::make_pair(std::string("990102001000"), std::string("990102001999")));
+  EXPECT_EQ(Bounds("990102001201"),
+            std::make_pair(std::string("990102001201"), std::string("990102001201")));
+}
+
 TEST(RegionCodeTest, ContainsIsTheSubtree) {
   struct Case {
     const char* root;

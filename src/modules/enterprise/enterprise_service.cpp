@@ -7,16 +7,6 @@
 namespace anjian::enterprise {
 namespace {
 
-struct ScopeParams {
-  std::string region_pattern;
-  int64_t own_id;
-};
-
-ScopeParams ScopeOf(const Principal& principal) {
-  auto scope = Scope::For(principal);
-  return {scope.RegionPattern(), scope.enterprise_id().value_or(0)};
-}
-
 Error Translate(const db::DbError& error) {
   if (error.kind() == db::DbError::Kind::kUniqueViolation) {
     return Error::Conflict("uscc_taken", "uscc");
@@ -34,27 +24,21 @@ Result<Listing> Service::List(const Principal& principal, const Filter& filter,
                               const http::Page& page) {
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
   if (!IsKnownSort(filter.sort)) return Error::Invalid("invalid_sort", "sort");
-  Filter effective = filter;
-  if (!filter.region_code.empty()) {
-    if (!region_code::IsWellFormed(filter.region_code)) {
-      return Error::Invalid("invalid_region_code", "region_code");
-    }
-    effective.region_code = region_code::Prefix(filter.region_code) + "%";
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
   }
-  auto scope = ScopeOf(principal);
+  auto scope = Scope::For(principal).ForEnterprises();
   db::Transaction tx(database_, db::TransactionMode::kRead);
   Listing out;
-  out.items =
-      store::List(tx, effective, scope.region_pattern, scope.own_id, page.page_size, page.Offset());
-  out.total = store::Count(tx, effective, scope.region_pattern, scope.own_id);
+  out.items = store::List(tx, filter, scope, page.page_size, page.Offset());
+  out.total = store::Count(tx, filter, scope);
   return out;
 }
 
 Result<Enterprise> Service::Get(const Principal& principal, int64_t id) {
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
-  auto scope = ScopeOf(principal);
   db::Transaction tx(database_, db::TransactionMode::kRead);
-  auto found = store::Find(tx, id, scope.region_pattern, scope.own_id);
+  auto found = store::Find(tx, id, Scope::For(principal).ForEnterprises());
   if (!found) return Error::NotFound();
   return *found;
 }
@@ -86,7 +70,7 @@ Result<Enterprise> Service::Create(const Principal& principal, const Enterprise&
   db::Transaction tx(database_, db::TransactionMode::kWrite);
   auto id = Insert(tx, input, store::Tags(tx), audit::ActorOf(principal), now);
   if (!id) return id.error();
-  auto created = store::Find(tx, *id, "%", 0);
+  auto created = store::Find(tx, *id, store::kEverything);
   tx.Commit();
   return *created;
 }
@@ -95,10 +79,9 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
   bool officer = Allows(principal.role, Permission::kManageEnterprises);
   bool own = principal.role == Role::kEnterprise;
   if (!officer && !own) return Error::Forbidden();
-  auto scope = ScopeOf(principal);
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto current = store::Find(tx, id, scope.region_pattern, scope.own_id);
+  auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
   if (!current) return Error::NotFound();
   if (own) {
     if (changes.uscc && *changes.uscc != current->uscc) return Error::Forbidden("field_locked");
@@ -120,7 +103,7 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
   } catch (const db::DbError& error) {
     return Translate(error);
   }
-  auto updated = store::Find(tx, id, "%", 0);
+  auto updated = store::Find(tx, id, store::kEverything);
   audit::Append(tx, audit::ActorOf(principal), "update", "enterprise", std::to_string(id),
                 ToJson(*current), ToJson(*updated), now);
   tx.Commit();

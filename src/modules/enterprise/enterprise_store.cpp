@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/region_code.hpp"
 #include "core/text.hpp"
 
 namespace anjian::enterprise::store {
@@ -11,25 +12,33 @@ constexpr std::string_view kColumns =
     "SELECT id, uscc, name, region_code, industry_code, scale, employees, frontline_workers, "
     "safety_inspectors, hazard_tags, address, longitude, latitude, status, standardization_level, "
     "standardization_expiry, created_at, updated_at, version FROM enterprises ";
-// Scope first ($1 pattern, $2 own id), then the filters; an empty filter matches everything.
-constexpr std::string_view kWhere =
-    "WHERE (region_code LIKE $1 OR id = $2) AND ($3 = '' OR name LIKE $3 ESCAPE '\\') "
-    "AND ($4 = '' OR uscc = $4) AND ($5 = '' OR region_code LIKE $5) "
-    "AND ($6 = '' OR industry_code LIKE $6) AND ($7 = '' OR hazard_tags LIKE $7) "
-    "AND ($8 = '' OR scale = $8) AND ($9 = '' OR status = $9) ";
-// ORDER BY cannot take a parameter, so each sort the API offers is a statement of its own.
-const std::map<std::string, std::string, std::less<>> kListBySort = {
-    {"id", std::string(kColumns) + std::string(kWhere) + "ORDER BY id LIMIT $10 OFFSET $11"},
-    {"name",
-     std::string(kColumns) + std::string(kWhere) + "ORDER BY name, id LIMIT $10 OFFSET $11"},
-    {"-employees", std::string(kColumns) + std::string(kWhere) +
-                       "ORDER BY employees DESC, id LIMIT $10 OFFSET $11"},
-    {"-updated_at", std::string(kColumns) + std::string(kWhere) +
-                        "ORDER BY updated_at DESC, id DESC LIMIT $10 OFFSET $11"},
+// The scope always applies: $1–$2 the region bounds (narrowed by a region filter), then the
+// enterprise account's own id when there is one. Each further filter adds its condition only
+// when it is used, so that an unfiltered page and its total are served by the region index
+// alone instead of reading every row in scope; the values are always bound, never spliced.
+constexpr std::string_view kScopeCondition = "WHERE region_code BETWEEN $1 AND $2";
+constexpr std::string_view kOwnCondition = " AND id = $";
+struct Condition {
+  std::string_view sql;  // ends with the placeholder's "$"; its number is appended
 };
-const std::string kCount = "SELECT COUNT(*) FROM enterprises " + std::string(kWhere);
-const std::string kFind =
-    std::string(kColumns) + "WHERE id = $3 AND (region_code LIKE $1 OR id = $2)";
+constexpr Condition kNameCondition{" AND name LIKE $"};
+constexpr Condition kUsccCondition{" AND uscc = $"};
+constexpr Condition kIndustryCondition{" AND industry_code LIKE $"};
+constexpr Condition kTagCondition{" AND hazard_tags LIKE $"};
+constexpr Condition kScaleCondition{" AND scale = $"};
+constexpr Condition kStatusCondition{" AND status = $"};
+constexpr std::string_view kLikeEscape = " ESCAPE '\\'";
+constexpr std::string_view kCountSelect = "SELECT COUNT(*) FROM enterprises ";
+constexpr std::string_view kPageIds = "WHERE id IN (SELECT id FROM enterprises ";
+// ORDER BY cannot take a parameter, so each sort the API offers has a fixed clause.
+const std::map<std::string, std::string_view, std::less<>> kOrderBySort = {
+    {"id", " ORDER BY id"},
+    {"name", " ORDER BY name, id"},
+    {"-employees", " ORDER BY employees DESC, id"},
+    {"-updated_at", " ORDER BY updated_at DESC, id DESC"},
+};
+const std::string kFind = std::string(kColumns) +
+                          "WHERE id = $3 AND region_code BETWEEN $1 AND $2 AND ($4 = 0 OR id = $4)";
 constexpr std::string_view kInsert =
     "INSERT INTO enterprises (uscc, name, region_code, industry_code, scale, employees, "
     "frontline_workers, safety_inspectors, hazard_tags, address, longitude, latitude, status, "
@@ -70,16 +79,33 @@ Enterprise Read(const db::Row& row) {
   return e;
 }
 
-db::Params FilterParams(const Filter& f, const std::string& region_pattern, int64_t own_id) {
-  return {region_pattern,
-          own_id,
-          LikeContains(f.q),
-          f.uscc,
-          f.region_code,
-          f.industry_code.empty() ? std::string() : f.industry_code + "%",
-          f.tag.empty() ? std::string() : "%," + f.tag + ",%",
-          f.scale,
-          f.status};
+// The WHERE clause and its values for a filter within a scope.
+struct Where {
+  std::string sql;
+  db::Params params;
+};
+
+Where BuildWhere(const Filter& f, const Bounds& scope) {
+  // The filter's subtree can only narrow the scope: the tighter of the two bounds wins.
+  std::string low = scope.low, high = scope.high;
+  if (!f.region_code.empty()) {
+    auto [filter_low, filter_high] = region_code::Bounds(f.region_code);
+    low = std::max(low, filter_low);
+    high = std::min(high, filter_high);
+  }
+  Where where{std::string(kScopeCondition), {low, high}};
+  auto add = [&where](std::string_view condition, db::Value value, std::string_view suffix = {}) {
+    where.params.push_back(std::move(value));
+    where.sql.append(condition).append(std::to_string(where.params.size())).append(suffix);
+  };
+  if (scope.own_enterprise_id != 0) add(kOwnCondition, scope.own_enterprise_id);
+  if (!f.q.empty()) add(kNameCondition.sql, LikeContains(f.q), kLikeEscape);
+  if (!f.uscc.empty()) add(kUsccCondition.sql, f.uscc);
+  if (!f.industry_code.empty()) add(kIndustryCondition.sql, f.industry_code + "%");
+  if (!f.tag.empty()) add(kTagCondition.sql, "%," + f.tag + ",%");
+  if (!f.scale.empty()) add(kScaleCondition.sql, f.scale);
+  if (!f.status.empty()) add(kStatusCondition.sql, f.status);
+  return where;
 }
 
 db::Params RecordParams(const Enterprise& e) {
@@ -102,29 +128,30 @@ db::Params RecordParams(const Enterprise& e) {
 
 }  // namespace
 
-std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter,
-                             const std::string& region_pattern, int64_t own_id, int64_t limit,
-                             int64_t offset) {
-  auto params = FilterParams(filter, region_pattern, own_id);
-  params.emplace_back(limit);
-  params.emplace_back(offset);
-  auto sql = kListBySort.find(filter.sort);
+std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+                             int64_t limit, int64_t offset) {
+  auto where = BuildWhere(filter, scope);
+  auto found = kOrderBySort.find(filter.sort);
+  std::string order(found == kOrderBySort.end() ? kOrderBySort.at("id") : found->second);
+  // The page's ids are chosen first, from the index where it can, and only those rows are read:
+  // sorting whole rows of a district to keep twenty costs far more.
+  std::string sql = std::string(kColumns) + std::string(kPageIds) + where.sql + order;
+  where.params.emplace_back(limit);
+  sql += " LIMIT $" + std::to_string(where.params.size());
+  where.params.emplace_back(offset);
+  sql += " OFFSET $" + std::to_string(where.params.size()) + ")" + order;
   std::vector<Enterprise> out;
-  for (const auto& row :
-       tx.Query(sql == kListBySort.end() ? kListBySort.at("id") : sql->second, params)) {
-    out.push_back(Read(row));
-  }
+  for (const auto& row : tx.Query(sql, where.params)) out.push_back(Read(row));
   return out;
 }
 
-int64_t Count(db::Transaction& tx, const Filter& filter, const std::string& region_pattern,
-              int64_t own_id) {
-  return tx.QueryOne(kCount, FilterParams(filter, region_pattern, own_id))->Get<int64_t>(0);
+int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope) {
+  auto where = BuildWhere(filter, scope);
+  return tx.QueryOne(std::string(kCountSelect) + where.sql, where.params)->Get<int64_t>(0);
 }
 
-std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const std::string& region_pattern,
-                               int64_t own_id) {
-  auto row = tx.QueryOne(kFind, {region_pattern, own_id, id});
+std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  auto row = tx.QueryOne(kFind, {scope.low, scope.high, id, scope.own_enterprise_id});
   if (!row) return std::nullopt;
   return Read(*row);
 }

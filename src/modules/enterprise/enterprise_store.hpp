@@ -1,6 +1,7 @@
 #pragma once
 #include <set>
 
+#include "core/access.hpp"
 #include "db/database.hpp"
 #include "modules/enterprise/enterprise.hpp"
 
@@ -12,15 +13,15 @@ struct Industry {
   std::optional<std::string> parent_code;
 };
 
-// `region_pattern` and `own_id` are the caller's scope: rows whose region matches the pattern, or
-// whose id is own_id (an enterprise account; 0 for everyone else).
-std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter,
-                             const std::string& region_pattern, int64_t own_id, int64_t limit,
-                             int64_t offset);
-int64_t Count(db::Transaction& tx, const Filter& filter, const std::string& region_pattern,
-              int64_t own_id);
-std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const std::string& region_pattern,
-                               int64_t own_id);
+// Every read takes the caller's scope as bounds (Scope::ForEnterprises); kEverything is for
+// reading back a record the same transaction has just written.
+using Bounds = Scope::EnterpriseBounds;
+inline const Bounds kEverything{"000000000000", "999999999999", 0};
+
+std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+                             int64_t limit, int64_t offset);
+int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope);
+std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& scope);
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now);
 bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
             const std::string& now);
