@@ -26,7 +26,7 @@ App::App(const Options& options)
       identity_(*database_, clock_, options.session_policy, options.throttle_policy),
       regions_(*database_, clock_),
       audit_(*database_),
-      enterprises_(*database_, clock_) {}
+      enterprises_(*database_, clock_, regions_) {}
 
 void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   router.SetSessionResolver(&identity_);

@@ -15,16 +15,20 @@ inline size_t CodePoints(std::string_view text) {
   }));
 }
 
-// A LIKE pattern matching `text` anywhere, its own % _ and \ escaped (use with ESCAPE '\');
-// empty for empty text, which the stores read as "no filter".
-inline std::string LikeContains(std::string_view text) {
-  if (text.empty()) return {};
-  std::string out = "%";
+// `text` with LIKE's own % _ and \ escaped, to be matched literally (with ESCAPE '\').
+inline std::string LikeEscape(std::string_view text) {
+  std::string out;
   for (char c : text) {
     if (c == '%' || c == '_' || c == '\\') out += '\\';
     out += c;
   }
-  return out + "%";
+  return out;
+}
+
+// A LIKE pattern matching `text` anywhere; empty for empty text, which stores read as "no filter".
+inline std::string LikeContains(std::string_view text) {
+  if (text.empty()) return {};
+  return "%" + LikeEscape(text) + "%";
 }
 
 // An optional as a JSON value, null when empty.

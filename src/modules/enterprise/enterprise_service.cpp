@@ -7,12 +7,17 @@
 namespace anjian::enterprise {
 namespace {
 
+std::set<std::string> KnownTags(db::Transaction& tx) {
+  auto tags = store::Tags(tx);
+  return {tags.begin(), tags.end()};
+}
+
 Error Translate(const db::DbError& error) {
   if (error.kind() == db::DbError::Kind::kUniqueViolation) {
     return Error::Conflict("uscc_taken", "uscc");
   }
   if (error.kind() == db::DbError::Kind::kForeignKeyViolation) {
-    // The region was checked first, so a missing reference is the industry.
+    // The region's existence is checked before writing, so a missing reference is the industry.
     return Error::Invalid("unknown_industry", "industry_code");
   }
   throw error;
@@ -66,9 +71,12 @@ Result<Enterprise> Service::Create(const Principal& principal, const Enterprise&
       region_code::IsWellFormed(input.region_code)) {
     return Error::Invalid("region_not_found", "region_code");
   }
+  if (region_code::IsWellFormed(input.region_code) && !regions_.Exists(input.region_code)) {
+    return Error::Invalid("region_not_found", "region_code");
+  }
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto id = Insert(tx, input, store::Tags(tx), audit::ActorOf(principal), now);
+  auto id = Insert(tx, input, KnownTags(tx), audit::ActorOf(principal), now);
   if (!id) return id.error();
   auto created = store::Find(tx, *id, store::kEverything);
   tx.Commit();
@@ -95,7 +103,10 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
       region_code::IsWellFormed(next.region_code)) {
     return Error::Invalid("region_not_found", "region_code");
   }
-  if (auto s = Validate(next, store::Tags(tx)); !s) return s.error();
+  if (auto s = Validate(next, KnownTags(tx)); !s) return s.error();
+  if (next.region_code != current->region_code && !regions_.Exists(next.region_code)) {
+    return Error::Invalid("region_not_found", "region_code");
+  }
   try {
     if (!store::Update(tx, next, changes.version, FormatInstant(now))) {
       return Error::Conflict("stale_version", "version");
@@ -119,8 +130,7 @@ Result<std::vector<store::Industry>> Service::Industries(const Principal& princi
 Result<std::vector<std::string>> Service::Tags(const Principal& principal) {
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
   db::Transaction tx(database_, db::TransactionMode::kRead);
-  auto tags = store::Tags(tx);
-  return std::vector<std::string>(tags.begin(), tags.end());
+  return store::Tags(tx);
 }
 
 std::vector<int64_t> Service::CreateAsSystem(const std::vector<Enterprise>& records,
@@ -129,7 +139,7 @@ std::vector<int64_t> Service::CreateAsSystem(const std::vector<Enterprise>& reco
   std::vector<int64_t> ids;
   ids.reserve(records.size());
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto tags = store::Tags(tx);
+  auto tags = KnownTags(tx);
   for (const auto& record : records) {
     auto id = Insert(tx, record, tags, audit::SystemActor(actor), now);
     if (!id) {

@@ -9,6 +9,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/enterprise/enterprise.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/region/region_service.hpp"
 
 namespace anjian::enterprise {
 
@@ -19,7 +20,8 @@ struct Listing {
 
 class Service {
  public:
-  Service(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
+  Service(db::Database& database, const Clock& clock, region::Service& regions)
+      : database_(database), clock_(clock), regions_(regions) {}
 
   Result<Listing> List(const Principal& principal, const Filter& filter, const http::Page& page);
   Result<Enterprise> Get(const Principal& principal, int64_t id);
@@ -40,6 +42,7 @@ class Service {
                          const std::set<std::string>& tags, const audit::Actor& actor, Instant now);
   db::Database& database_;
   const Clock& clock_;
+  region::Service& regions_;
 };
 
 nlohmann::json ToJson(const Enterprise& enterprise);

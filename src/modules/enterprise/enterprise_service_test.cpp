@@ -30,7 +30,8 @@ class EnterpriseServiceTest : public ::testing::TestWithParam<std::string> {
         "990102001000,甲街道\n990102001201,甲村\n990103001000,乙街道\n990103001201,乙村\n",
         "test");
     ASSERT_EQ(report.created, 8);
-    service_ = std::make_unique<Service>(**database_, clock_);
+    regions_ = std::make_unique<region::Service>(**database_, clock_);
+    service_ = std::make_unique<Service>(**database_, clock_, *regions_);
   }
 
   static Enterprise Make(const std::string& uscc, const std::string& region) {
@@ -47,6 +48,7 @@ class EnterpriseServiceTest : public ::testing::TestWithParam<std::string> {
 
   ManualClock clock_{Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}}};
   std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<region::Service> regions_;
   std::unique_ptr<Service> service_;
   Principal admin_ = As(Role::kAdmin, std::nullopt);
   Principal district_a_ = As(Role::kBureau, "990102000000");
@@ -102,6 +104,10 @@ TEST_P(EnterpriseServiceTest, DuplicatesStaleVersionsAndOwnProfile) {
   auto unknown_industry = Make("9144030071526726XG", "990102001201");
   unknown_industry.industry_code = "Z99";
   EXPECT_EQ(service_->Create(admin_, unknown_industry).error().code, "unknown_industry");
+  auto missing_village = Make("9144030071526726XG", "990102001299");
+  auto refused = service_->Create(admin_, missing_village);
+  EXPECT_EQ(refused.error().code, "region_not_found");
+  EXPECT_EQ(refused.error().field, "region_code");
 
   Changes first;
   first.version = 1;

@@ -101,8 +101,10 @@ Where BuildWhere(const Filter& f, const Bounds& scope) {
   if (scope.own_enterprise_id != 0) add(kOwnCondition, scope.own_enterprise_id);
   if (!f.q.empty()) add(kNameCondition.sql, LikeContains(f.q), kLikeEscape);
   if (!f.uscc.empty()) add(kUsccCondition.sql, f.uscc);
-  if (!f.industry_code.empty()) add(kIndustryCondition.sql, f.industry_code + "%");
-  if (!f.tag.empty()) add(kTagCondition.sql, "%," + f.tag + ",%");
+  if (!f.industry_code.empty()) {
+    add(kIndustryCondition.sql, LikeEscape(f.industry_code) + "%", kLikeEscape);
+  }
+  if (!f.tag.empty()) add(kTagCondition.sql, "%," + LikeEscape(f.tag) + ",%", kLikeEscape);
   if (!f.scale.empty()) add(kScaleCondition.sql, f.scale);
   if (!f.status.empty()) add(kStatusCondition.sql, f.status);
   return where;
@@ -171,9 +173,9 @@ bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
   return tx.Execute(kUpdate, params) == 1;
 }
 
-std::set<std::string> Tags(db::Transaction& tx) {
-  std::set<std::string> out;
-  for (const auto& row : tx.Query(kTags)) out.insert(row.Get<std::string>(0));
+std::vector<std::string> Tags(db::Transaction& tx) {
+  std::vector<std::string> out;
+  for (const auto& row : tx.Query(kTags)) out.push_back(row.Get<std::string>(0));
   return out;
 }
 

@@ -25,7 +25,8 @@ std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& sc
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now);
 bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
             const std::string& now);
-std::set<std::string> Tags(db::Transaction& tx);
+// In their administrator-given order.
+std::vector<std::string> Tags(db::Transaction& tx);
 std::vector<Industry> Industries(db::Transaction& tx);
 
 }  // namespace anjian::enterprise::store

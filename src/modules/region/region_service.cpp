@@ -76,6 +76,11 @@ Result<std::vector<Region>> Service::Children(const Principal& principal, const 
   return store::Children(tx, code);
 }
 
+bool Service::Exists(const std::string& code) {
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  return store::Find(tx, code).has_value();
+}
+
 Result<ImportReport> Service::Import(const Principal& principal, std::string_view csv) {
   if (!Allows(principal.role, Permission::kManageRegions)) return Error::Forbidden();
   return ImportAs(csv, audit::ActorOf(principal));

@@ -30,6 +30,9 @@ class Service {
   Result<std::vector<Node>> Tree(const Principal& principal, int depth);
   Result<Detail> Get(const Principal& principal, const std::string& code);
   Result<std::vector<Region>> Children(const Principal& principal, const std::string& code);
+  // For other modules that reference a region: whether the code is in the tree (scope is theirs
+  // to check).
+  bool Exists(const std::string& code);
   // Valid rows are written (parents must exist or come in the same file); invalid ones are
   // reported by row, field and reason.
   Result<ImportReport> Import(const Principal& principal, std::string_view csv);
