@@ -12,6 +12,9 @@ export const BIN = process.env.ANJIAN_BIN || '/work/main/build/anjian';
 export const PG_URL = process.env.ANJIAN_TEST_PG_URL || '';
 export const IS_PG = PG_URL !== '';
 export const DEMO_PASSWORD = 'Demo@2026';
+// Demo enterprises per test database: 1200 puts two in each of the 600 villages (so every
+// district and town has some, and every demo account ent{d}_{t} exists) and keeps the suite fast.
+export const DEMO_ENTERPRISES = Number(process.env.ANJIAN_TEST_ENTERPRISES || 1200);
 
 // Everything to clean up when the test process ends, whatever way it ends.
 const children = new Set();
@@ -126,12 +129,13 @@ async function waitHealthy(url, child, logPath, timeoutMs = 20_000) {
 }
 
 // Starts a server on a fresh database. `args` go to `anjian serve`; `web` sets --web (default: a
-// directory that does not exist, so that no web UI is served).
-export async function startServer({ demo = true, args = [], web } = {}) {
+// directory that does not exist, so that no web UI is served); `enterprises` is the number of demo
+// enterprises (`anjian demo --enterprises`).
+export async function startServer({ demo = true, args = [], web, enterprises = DEMO_ENTERPRISES } = {}) {
   const database = await createDatabase();
   const { dir, dbUrl, cli } = database;
   if (demo) {
-    const result = await cli(['demo']);
+    const result = await cli(['demo', '--enterprises', String(enterprises)]);
     if (result.code !== 0) throw new Error(`anjian demo failed: ${result.stderr}`);
   }
   let starts = 0;
@@ -187,6 +191,26 @@ export async function startServer({ demo = true, args = [], web } = {}) {
   return server.start();
 }
 
+// ---- unified social credit codes (GB 32100-2015) ---------------------------------------------
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+const orgValue = (c) => (c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55);
+function orgCheck(org8) {
+  const sum = [...org8].reduce((s, c, i) => s + orgValue(c) * ORG_WEIGHTS[i], 0);
+  const check = 11 - (sum % 11);
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check);
+}
+function check(first17) {
+  const sum = [...first17].reduce((s, c, i) => s + USCC_ALPHABET.indexOf(c) * WEIGHTS[i], 0);
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+// 16 characters (authority, type, region, 8-character organisation code) → a valid
+// 18-character code, both check characters appended.
+export function completeUscc(first16) {
+  const with17 = first16 + orgCheck(first16.slice(8, 16));
+  return with17 + check(with17);
+}
 // ---- HTTP helpers ----------------------------------------------------------------------------
 
 // api(url, method, path, {token | as: session | cookie + csrf, body, headers})
