@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '@/api/users'
-import { canUse, decideNavigation, grantableRoles, menuForRole, safeRedirect, type Decision, type RouteFacts } from './access'
+import { canManageEnterprises, canUse, decideNavigation, grantableRoles, menuForRole, safeRedirect, type Decision, type RouteFacts } from './access'
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'users', 'regions']],
-    ['station', ['dashboard', 'regions']],
-    ['grid', ['dashboard']],
-    ['enterprise', ['dashboard']],
+    ['admin', ['dashboard', 'enterprises', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'regions']],
+    ['grid', ['dashboard', 'enterprises']],
+    ['enterprise', ['dashboard', 'myEnterprise']],
     ['expert', ['dashboard']],
     [null, []],
   ]
   it.each(table)('%s sees %j', (role, features) => {
-    expect(menuForRole(role).map((item) => item.feature)).toEqual(features)
+    expect(menuForRole(role, 7).map((item) => item.feature)).toEqual(features)
+  })
+
+  it('sends an enterprise account to its own enterprise', () => {
+    const mine = menuForRole('enterprise', 42).find((item) => item.feature === 'myEnterprise')
+    expect(mine?.path).toBe('/enterprises/42')
+    expect(mine?.label).toBe('menu.myEnterprise')
+    expect(menuForRole('enterprise', 42).some((item) => item.path === '/enterprises')).toBe(false)
+  })
+
+  it('leaves out "my enterprise" when the account has no enterprise', () => {
+    expect(menuForRole('enterprise', null).map((item) => item.feature)).toEqual(['dashboard'])
   })
 
   it('gives every entry a path, a label key and an icon', () => {
@@ -29,6 +40,21 @@ describe('menuForRole', () => {
     expect(canUse('admin', 'audit')).toBe(true)
     expect(canUse('station', 'users')).toBe(false)
     expect(canUse(null, 'dashboard')).toBe(false)
+    expect(canUse('enterprise', 'enterprises')).toBe(false)
+    expect(canUse('enterprise', ['enterprises', 'myEnterprise'])).toBe(true)
+    expect(canUse('expert', ['enterprises', 'myEnterprise'])).toBe(false)
+  })
+
+  it.each<[Role | null, boolean]>([
+    ['admin', true],
+    ['bureau', true],
+    ['station', true],
+    ['grid', false],
+    ['enterprise', false],
+    ['expert', false],
+    [null, false],
+  ])('%s may manage enterprises: %s', (role, expected) => {
+    expect(canManageEnterprises(role)).toBe(expected)
   })
 })
 
@@ -91,6 +117,12 @@ describe('decideNavigation', () => {
     ['grid on regions', page('/regions', { feature: 'regions' }), 'grid', { kind: 'not-found' }],
     ['expert on home', page('/', { feature: 'dashboard' }), 'expert', { kind: 'allow' }],
     ['enterprise on unknown page', page('/nope'), 'enterprise', { kind: 'allow' }],
+    ['grid on enterprises', page('/enterprises', { feature: 'enterprises' }), 'grid', { kind: 'allow' }],
+    ['enterprise on the list', page('/enterprises', { feature: 'enterprises' }), 'enterprise', { kind: 'not-found' }],
+    ['expert on the list', page('/enterprises', { feature: 'enterprises' }), 'expert', { kind: 'not-found' }],
+    ['enterprise on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'enterprise', { kind: 'allow' }],
+    ['station on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'station', { kind: 'allow' }],
+    ['expert on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'expert', { kind: 'not-found' }],
   ]
   it.each(table)('%s', (_name, to, role, expected) => {
     expect(decideNavigation(to, role)).toEqual(expected)

@@ -1,7 +1,7 @@
 // Who may see what, as pure functions: the side menu and the route guard both ask here.
 import type { Role } from '@/api/users'
 
-export type Feature = 'dashboard' | 'users' | 'regions' | 'audit'
+export type Feature = 'dashboard' | 'enterprises' | 'myEnterprise' | 'users' | 'regions' | 'audit'
 
 export interface MenuItem {
   feature: Feature
@@ -9,22 +9,25 @@ export interface MenuItem {
   /** i18n key of the label. */
   label: string
   /** Name of the @element-plus/icons-vue icon. */
-  icon: 'HomeFilled' | 'User' | 'Location' | 'Document'
+  icon: 'HomeFilled' | 'OfficeBuilding' | 'User' | 'Location' | 'Document'
 }
 
 const MENU: Record<Feature, MenuItem> = {
   dashboard: { feature: 'dashboard', path: '/', label: 'menu.dashboard', icon: 'HomeFilled' },
+  enterprises: { feature: 'enterprises', path: '/enterprises', label: 'menu.enterprises', icon: 'OfficeBuilding' },
+  // The path gets the account's enterprise id appended by menuForRole.
+  myEnterprise: { feature: 'myEnterprise', path: '/enterprises', label: 'menu.myEnterprise', icon: 'OfficeBuilding' },
   users: { feature: 'users', path: '/users', label: 'menu.users', icon: 'User' },
   regions: { feature: 'regions', path: '/regions', label: 'menu.regions', icon: 'Location' },
   audit: { feature: 'audit', path: '/audit', label: 'menu.audit', icon: 'Document' },
 }
 
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'users', 'regions'],
-  station: ['dashboard', 'regions'],
-  grid: ['dashboard'],
-  enterprise: ['dashboard'],
+  admin: ['dashboard', 'enterprises', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'regions'],
+  grid: ['dashboard', 'enterprises'],
+  enterprise: ['dashboard', 'myEnterprise'],
   expert: ['dashboard'],
 }
 
@@ -33,12 +36,25 @@ export function featuresForRole(role: Role | null | undefined): readonly Feature
   return FEATURES_BY_ROLE[role] ?? []
 }
 
-export function menuForRole(role: Role | null | undefined): MenuItem[] {
-  return featuresForRole(role).map((feature) => MENU[feature])
+/** The side menu; an enterprise account's "my enterprise" entry needs its enterprise id. */
+export function menuForRole(role: Role | null | undefined, enterpriseId?: number | null): MenuItem[] {
+  const items: MenuItem[] = []
+  for (const feature of featuresForRole(role)) {
+    if (feature !== 'myEnterprise') items.push(MENU[feature])
+    else if (enterpriseId) items.push({ ...MENU.myEnterprise, path: `/enterprises/${enterpriseId}` })
+  }
+  return items
 }
 
-export function canUse(role: Role | null | undefined, feature: Feature): boolean {
-  return featuresForRole(role).includes(feature)
+/** Whether the role has the feature, or any of the features when given several. */
+export function canUse(role: Role | null | undefined, feature: Feature | readonly Feature[]): boolean {
+  const wanted: readonly Feature[] = typeof feature === 'string' ? [feature] : feature
+  return wanted.some((f) => featuresForRole(role).includes(f))
+}
+
+/** Roles that may create enterprises and edit every field of one (mirrors the server). */
+export function canManageEnterprises(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station'
 }
 
 /** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */
@@ -53,8 +69,8 @@ export interface RouteFacts {
   fullPath: string
   /** Pages anyone may open, signed in or not (the login page). */
   public: boolean
-  /** The feature the page belongs to; none for pages every signed-in user may see. */
-  feature?: Feature
+  /** The feature the page belongs to (any of several); none for pages every signed-in user may see. */
+  feature?: Feature | readonly Feature[]
   /** The `redirect` query of the login page, if that is where the user is going. */
   redirect?: string
 }

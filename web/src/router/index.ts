@@ -6,7 +6,7 @@ import { decideNavigation, type Feature } from './access'
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
-    feature?: Feature
+    feature?: Feature | readonly Feature[]
     title?: string
   }
 }
@@ -27,6 +27,20 @@ const routes: RouteRecordRaw[] = [
         name: 'dashboard',
         component: () => import('@/views/dashboard/index.vue'),
         meta: { feature: 'dashboard', title: 'menu.dashboard' },
+      },
+      {
+        path: 'enterprises',
+        name: 'enterprises',
+        component: () => import('@/views/enterprises/index.vue'),
+        meta: { feature: 'enterprises', title: 'menu.enterprises' },
+      },
+      {
+        // Officers open any enterprise of their region; an enterprise account only its own (the
+        // server answers 404 for the others).
+        path: 'enterprises/:id(\\d+)',
+        name: 'enterprise',
+        component: () => import('@/views/enterprises/detail.vue'),
+        meta: { feature: ['enterprises', 'myEnterprise'], title: 'enterprises.detail' },
       },
       {
         path: 'users',
