@@ -93,8 +93,9 @@ std::string CsvOfCity(std::vector<Village>& villages) {
                                      kVillageSecond[static_cast<size_t>(v * 3 + index) % 10] + "村";
         std::string code = VillageCode(town_code, v);
         csv.append(code).append(",").append(name).append("\n");
-        villages.push_back(
-            {code, std::string(kDistricts[static_cast<size_t>(d)].name) + town_name + name, d, t});
+        std::string address(kDistricts[static_cast<size_t>(d)].name);
+        address.append(town_name).append(name);
+        villages.push_back({code, address, d, t});
       }
     }
   }
@@ -193,7 +194,9 @@ std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& 
       tail[static_cast<size_t>(k)] = kUsccAlphabet[serial % 31];
       serial /= 31;
     }
-    e.uscc = uscc::Complete("91" + village.code.substr(0, 6) + org + tail);
+    std::string first16 = "91";
+    first16.append(village.code, 0, 6).append(org).append(tail);
+    e.uscc = uscc::Complete(first16);
     std::string district(kDistricts[static_cast<size_t>(village.district)].name);
     e.name = "江川市" + district.substr(0, district.size() - 3) +
              kNameFirst[random.Next() % kNameFirst.size()] +
