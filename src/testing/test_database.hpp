@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/crypto.hpp"
@@ -22,6 +23,13 @@ inline std::vector<std::string> Backends() {
   if (pg != nullptr && *pg != '\0') out.emplace_back("postgres");
   return out;
 }
+
+// A small region tree for service tests: two districts of one city, each with a street and a
+// village (8 regions).
+inline constexpr std::string_view kTwoDistrictsCsv =
+    "code,name\n990000000000,省\n990100000000,市\n990102000000,甲区\n990103000000,乙区\n"
+    "990102001000,甲街道\n990102001201,甲村\n990103001000,乙街道\n990103001201,乙村\n";
+inline constexpr int kTwoDistrictsRegions = 8;
 
 // Names parameterised tests after their backend: "DatabaseTest.X/sqlite".
 inline std::string BackendName(const ::testing::TestParamInfo<std::string>& param) {

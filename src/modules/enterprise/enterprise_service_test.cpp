@@ -24,13 +24,9 @@ class EnterpriseServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     database_ = std::make_unique<testing::TestDatabase>(GetParam());
-    region::Service regions(**database_, clock_);
-    auto report = regions.ImportAsSystem(
-        "code,name\n990000000000,省\n990100000000,市\n990102000000,甲区\n990103000000,乙区\n"
-        "990102001000,甲街道\n990102001201,甲村\n990103001000,乙街道\n990103001201,乙村\n",
-        "test");
-    ASSERT_EQ(report.created, 8);
     regions_ = std::make_unique<region::Service>(**database_, clock_);
+    auto report = regions_->ImportAsSystem(testing::kTwoDistrictsCsv, "test");
+    ASSERT_EQ(report.created, testing::kTwoDistrictsRegions);
     service_ = std::make_unique<Service>(**database_, clock_, *regions_);
   }
 

@@ -15,11 +15,8 @@ class IdentityServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     database_ = std::make_unique<testing::TestDatabase>(GetParam());
     region::Service regions(**database_, clock_);
-    auto report = regions.ImportAsSystem(
-        "code,name\n990000000000,省\n990100000000,市\n990102000000,甲区\n990103000000,乙区\n"
-        "990102001000,甲街道\n",
-        "test");
-    ASSERT_EQ(report.created, 5);
+    auto report = regions.ImportAsSystem(testing::kTwoDistrictsCsv, "test");
+    ASSERT_EQ(report.created, testing::kTwoDistrictsRegions);
     service_ = std::make_unique<Service>(
         **database_, clock_,
         SessionPolicy{std::chrono::minutes{30}, std::chrono::hours{8}, std::chrono::seconds{60}},
