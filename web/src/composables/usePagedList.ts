@@ -1,6 +1,14 @@
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref, shallowRef, type Ref } from 'vue'
 import type { Page, PageQuery } from '@/api/http'
 import { useApiError } from './useApiError'
+
+/** What the shared pager (components/ListPager.vue) needs of a list. */
+export interface PagedList {
+  paging: { page: number; page_size: number }
+  total: Ref<number>
+  load: () => Promise<void>
+  search: () => Promise<void>
+}
 
 /** Paging state for a list page: current page, page size, total and the rows of the page. */
 export function usePagedList<T, F extends object>(
