@@ -140,3 +140,43 @@ test('an enterprise account sees its own enterprise with the code locked, and no
   await page.goto(`${BASE_URL}/enterprises`)
   await page.locator(byTest('not-found')).waitFor()
 })
+
+test('a save on a stale version explains the conflict, reloads the record and saves on top of it', async () => {
+  const page = await freshPage(browser.context)
+  const answer = await login(page, 'ent1_2')
+  const { user, token } = await answer.json()
+  await page.goto(`${BASE_URL}/enterprises/${user.enterprise_id}`)
+  await page.locator(byTest('enterprise-field-uscc')).waitFor()
+  await page.locator(byTest('enterprise-edit')).click()
+  const dialog = page.locator(byTest('enterprise-dialog'))
+  await dialog.waitFor()
+
+  // Someone else saves first, through the API.
+  const url = `${BASE_URL}/api/v1/enterprises/${user.enterprise_id}`
+  const current = await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()
+  const elsewhere = `他处修改 ${Date.now() % 100000} 号`
+  const patched = await fetch(url, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ version: current.version, address: elsewhere }),
+  })
+  assert.equal(patched.status, 200, await patched.text())
+
+  await dialog.locator(byTest('enterprise-name')).fill(`${current.name}（更名）`)
+  const stale = page.waitForResponse((r) => r.url() === url && r.request().method() === 'PATCH')
+  await dialog.locator(byTest('enterprise-submit')).click()
+  assert.equal((await stale).status(), 409)
+  const alert = page.locator('.el-message-box')
+  await alert.waitFor()
+  await alert.getByRole('button').last().click()
+  // The form now holds the other save's address, and a second save lands on the new version.
+  await page.waitForFunction(
+    ([selector, text]) => document.querySelector(selector)?.value === text,
+    [`${byTest('enterprise-dialog')} ${byTest('enterprise-address')}`, elsewhere],
+  )
+  await dialog.locator(byTest('enterprise-name')).fill(`${current.name}（更名）`)
+  const saved = page.waitForResponse((r) => r.url() === url && r.request().method() === 'PATCH')
+  await dialog.locator(byTest('enterprise-submit')).click()
+  assert.equal((await saved).status(), 200)
+  await dialog.waitFor({ state: 'hidden' })
+})

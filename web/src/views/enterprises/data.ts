@@ -98,7 +98,9 @@ export function isVillage(code: string | null | undefined): boolean {
   return !!code && /^\d{12}$/.test(code) && !code.endsWith('000')
 }
 
-export type FormMode = 'create' | 'edit'
+import type { FormMode } from '@/composables/useRecordDialog'
+
+export type { FormMode }
 
 export interface EnterpriseForm {
   uscc: string

@@ -51,7 +51,9 @@ export interface UserFilters {
 
 export const emptyFilters: UserFilters = { q: '', role: '', region_code: null }
 
-export type FormMode = 'create' | 'edit'
+import type { FormMode } from '@/composables/useRecordDialog'
+
+export type { FormMode }
 
 export interface UserForm {
   username: string
