@@ -38,7 +38,7 @@ inline std::string BackendName(const ::testing::TestParamInfo<std::string>& para
 
 class TestDatabase {
  public:
-  explicit TestDatabase(const std::string& backend, bool migrate = true) {
+  explicit TestDatabase(const std::string& backend, bool migrate = true, size_t pool_size = 4) {
     crypto::Initialize();
     std::string name = "t_" + crypto::RandomToken(9);
     for (auto& c : name)
@@ -53,7 +53,7 @@ class TestDatabase {
       name_ = name;
       url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name;
     }
-    database_ = db::Open(url_, 4);
+    database_ = db::Open(url_, pool_size);
     if (migrate) {
       auto applied = db::Migrate(*database_);
       EXPECT_TRUE(applied.ok());

@@ -78,7 +78,7 @@ Result<Enterprise> Service::Create(const Principal& principal, const Enterprise&
   db::Transaction tx(database_, db::TransactionMode::kWrite);
   auto id = Insert(tx, input, KnownTags(tx), audit::ActorOf(principal), now);
   if (!id) return id.error();
-  auto created = store::Find(tx, *id, store::kEverything);
+  auto created = store::Find(tx, *id, Scope::System().ForEnterprises());
   tx.Commit();
   return *created;
 }
@@ -87,6 +87,10 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
   bool officer = Allows(principal.role, Permission::kManageEnterprises);
   bool own = principal.role == Role::kEnterprise;
   if (!officer && !own) return Error::Forbidden();
+  // Asked before the write transaction opens: taking a second pooled connection while holding
+  // one could wait for ever once every connection is held by such a writer.
+  std::optional<bool> region_exists;
+  if (changes.region_code) region_exists = regions_.Exists(*changes.region_code);
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
   auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
@@ -104,7 +108,8 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
     return Error::Invalid("region_not_found", "region_code");
   }
   if (auto s = Validate(next, KnownTags(tx)); !s) return s.error();
-  if (next.region_code != current->region_code && !regions_.Exists(next.region_code)) {
+  // The region differs only when the changes carried one, so region_exists holds the answer.
+  if (next.region_code != current->region_code && !region_exists.value_or(false)) {
     return Error::Invalid("region_not_found", "region_code");
   }
   try {
@@ -114,7 +119,7 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
   } catch (const db::DbError& error) {
     return Translate(error);
   }
-  auto updated = store::Find(tx, id, store::kEverything);
+  auto updated = store::Find(tx, id, Scope::System().ForEnterprises());
   audit::Append(tx, audit::ActorOf(principal), "update", "enterprise", std::to_string(id),
                 ToJson(*current), ToJson(*updated), now);
   tx.Commit();

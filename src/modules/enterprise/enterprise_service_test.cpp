@@ -128,6 +128,24 @@ TEST_P(EnterpriseServiceTest, DuplicatesStaleVersionsAndOwnProfile) {
   EXPECT_TRUE(service_->Update(own, a->id, region).ok());
 }
 
+// A use case holds at most one pooled connection at a time: with a pool of one, moving an
+// enterprise to another village (which asks the region service) must still finish.
+TEST_P(EnterpriseServiceTest, MovingARecordNeedsOnlyOneConnection) {
+  testing::TestDatabase single(GetParam(), /*migrate=*/true, /*pool_size=*/1);
+  region::Service regions(*single, clock_);
+  ASSERT_EQ(regions.ImportAsSystem(testing::kTwoDistrictsCsv, "test").created,
+            testing::kTwoDistrictsRegions);
+  Service service(*single, clock_, regions);
+  auto created = service.Create(admin_, Make("91350100M000100Y43", "990102001201"));
+  ASSERT_TRUE(created.ok());
+  Changes move;
+  move.version = 1;
+  move.region_code = "990103001201";
+  auto moved = service.Update(admin_, created->id, move);
+  ASSERT_TRUE(moved.ok()) << moved.error().code;
+  EXPECT_EQ(moved->region_code, "990103001201");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EnterpriseServiceTest, ::testing::ValuesIn(testing::Backends()),
                          testing::BackendName);
 

@@ -13,10 +13,9 @@ struct Industry {
   std::optional<std::string> parent_code;
 };
 
-// Every read takes the caller's scope as bounds (Scope::ForEnterprises); kEverything is for
-// reading back a record the same transaction has just written.
+// Every read takes the caller's scope as bounds (Scope::ForEnterprises); a record the same
+// transaction has just written is read back with Scope::System()'s.
 using Bounds = Scope::EnterpriseBounds;
-inline const Bounds kEverything{"000000000000", "999999999999", 0};
 
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
                              int64_t limit, int64_t offset);
