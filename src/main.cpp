@@ -193,8 +193,9 @@ int main(int argc, char** argv) {
     } else if (*demo) {
       auto report = anjian::app::BuildDemo(app, demo_enterprises);
       std::cout << "demo city: " << report.regions << " regions, " << report.enterprises_created
-                << " new enterprises, " << report.users_created << " new accounts (password "
-                << anjian::app::kDemoPassword << ")\n";
+                << " new enterprises, " << report.grid_cells << " grid cells, "
+                << report.people_created << " key people, " << report.users_created
+                << " new accounts (password " << anjian::app::kDemoPassword << ")\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;
       new_user.region_code = region;

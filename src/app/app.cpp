@@ -5,7 +5,9 @@
 #include "db/migrator.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/enterprise/enterprise_routes.hpp"
+#include "modules/grid/grid_routes.hpp"
 #include "modules/identity/identity_routes.hpp"
+#include "modules/people/people_routes.hpp"
 #include "modules/region/region_routes.hpp"
 
 namespace anjian::app {
@@ -26,7 +28,9 @@ App::App(const Options& options)
       identity_(*database_, clock_, options.session_policy, options.throttle_policy),
       regions_(*database_, clock_),
       audit_(*database_),
-      enterprises_(*database_, clock_, regions_) {}
+      enterprises_(*database_, clock_, regions_),
+      grids_(*database_, clock_, regions_),
+      people_(*database_, clock_) {}
 
 void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   router.SetSessionResolver(&identity_);
@@ -56,6 +60,8 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   region::RegisterRoutes(router, regions_);
   audit::RegisterRoutes(router, audit_);
   enterprise::RegisterRoutes(router, enterprises_);
+  grid::RegisterRoutes(router, grids_);
+  people::RegisterRoutes(router, people_);
 }
 
 void App::RunJobs(http::Metrics* metrics) {

@@ -9,7 +9,9 @@
 #include "http/router.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
+#include "modules/grid/grid_service.hpp"
 #include "modules/identity/identity_service.hpp"
+#include "modules/people/people_service.hpp"
 #include "modules/region/region_service.hpp"
 
 namespace anjian::app {
@@ -33,6 +35,8 @@ class App {
   region::Service& regions() { return regions_; }
   audit::Service& audit() { return audit_; }
   enterprise::Service& enterprises() { return enterprises_; }
+  grid::Service& grids() { return grids_; }
+  people::Service& people() { return people_; }
 
   void RegisterRoutes(http::Router& router, http::Metrics& metrics);
   // Daily housekeeping (expired sessions); later modules add reminders and rollovers here.
@@ -45,6 +49,8 @@ class App {
   region::Service regions_;
   audit::Service audit_;
   enterprise::Service enterprises_;
+  grid::Service grids_;
+  people::Service people_;
 };
 
 // Builds the demo city; safe to run again (existing regions and accounts are kept).
@@ -52,6 +58,8 @@ struct DemoReport {
   int regions = 0;
   int users_created = 0;
   int enterprises_created = 0;
+  int grid_cells = 0;
+  int people_created = 0;
 };
 DemoReport BuildDemo(App& app, int enterprises);
 inline constexpr int kDemoEnterprises = 20'000;

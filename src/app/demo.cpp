@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "core/clock.hpp"
 #include "core/uscc.hpp"
 
 namespace anjian::app {
@@ -69,6 +70,8 @@ std::string PersonName(int seed) {
 struct Village {
   std::string code;
   std::string address;  // town and village names
+  std::string town_name;
+  std::string name;
   int district = 0;
   int town = 0;  // 1-based within the district
 };
@@ -95,7 +98,7 @@ std::string CsvOfCity(std::vector<Village>& villages) {
         csv.append(code).append(",").append(name).append("\n");
         std::string address(kDistricts[static_cast<size_t>(d)].name);
         address.append(town_name).append(name);
-        villages.push_back({code, address, d, t});
+        villages.push_back({code, address, town_name, name, d, t});
       }
     }
   }
@@ -230,6 +233,105 @@ std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& 
   return out;
 }
 
+// Every account's id by username, read back after the accounts are made.
+std::map<std::string, int64_t> UserIds(App& app, const Principal& system) {
+  std::map<std::string, int64_t> ids;
+  for (int64_t page = 1;; ++page) {
+    auto listing = app.identity().List(system, {}, {page, 200});
+    if (!listing) throw std::runtime_error("demo: listing accounts: " + listing.error().code);
+    for (const auto& user : listing->items) ids[user.username] = user.id;
+    if (page * 200 >= listing->total) break;
+  }
+  return ids;
+}
+
+// A level-1 cell per town led by its station, a level-2 cell per village led by one of the
+// town's two grid workers (villages 1–5 and 6–10). Returns each village's cell id.
+std::map<std::string, int64_t> DemoGrid(App& app, const std::vector<Village>& villages,
+                                        const std::map<std::string, int64_t>& users) {
+  std::vector<grid::Cell> towns;
+  for (const auto& village : villages) {
+    std::string town_code = TownCode(village.district, village.town);
+    if (!towns.empty() && towns.back().region_code == town_code) continue;
+    std::string suffix = std::to_string(village.district + 1) + "_" + std::to_string(village.town);
+    grid::Cell cell;
+    cell.level = 1;
+    cell.region_code = town_code;
+    cell.name = village.town_name + "网格";
+    cell.responsible_user_id = users.at("station" + suffix);
+    cell.phone = "0591-8" + Pad(village.district * 100 + village.town, 7);
+    towns.push_back(std::move(cell));
+  }
+  auto town_ids = app.grids().CreateAsSystem(towns, "demo");
+  std::map<std::string, int64_t> town_cell;
+  for (size_t i = 0; i < towns.size(); ++i) town_cell[towns[i].region_code] = town_ids[i];
+
+  std::vector<grid::Cell> cells;
+  int index = 0;
+  for (const auto& village : villages) {
+    std::string town_code = TownCode(village.district, village.town);
+    int number = index++ % kVillagesPerTown + 1;
+    std::string suffix = std::to_string(village.district + 1) + "_" + std::to_string(village.town);
+    int worker = number <= kVillagesPerTown / kGridWorkersPerTown ? 1 : 2;
+    grid::Cell cell;
+    cell.level = 2;
+    cell.parent_id = town_cell.at(town_code);
+    cell.region_code = village.code;
+    cell.name = village.name + "网格";
+    cell.responsible_user_id = users.at("grid" + suffix + "_" + std::to_string(worker));
+    cell.phone = "138" + Pad(village.district * 10000 + village.town * 100 + number, 8);
+    cells.push_back(std::move(cell));
+  }
+  auto ids = app.grids().CreateAsSystem(cells, "demo");
+  std::map<std::string, int64_t> out;
+  for (size_t i = 0; i < cells.size(); ++i) out[cells[i].region_code] = ids[i];
+  return out;
+}
+
+// The key people of each enterprise: a principal and a chief safety officer, one or two safety
+// managers, and a registered safety engineer for most enterprises above designated size.
+// Certificates spread over the years around `today`, so that some expire within 30 days, a few
+// have expired and a few principals hold none.
+std::vector<people::Person> DemoPeople(const std::vector<enterprise::Enterprise>& records,
+                                       const std::vector<int64_t>& ids, const std::string& today) {
+  Random random(20261123);
+  std::vector<people::Person> out;
+  int seed = 0;
+  auto person = [&](int64_t enterprise_id, const char* role, const char* position, const char* kind,
+                    int missing_percent) {
+    people::Person p;
+    p.enterprise_id = enterprise_id;
+    p.role = role;
+    p.name = PersonName(seed) + (seed % 3 == 0 ? "华" : seed % 3 == 1 ? "明" : "");
+    ++seed;
+    p.position = position;
+    p.phone = "13" + Pad(random.Between(0, 999999999), 9);
+    if (kind != nullptr && !random.Chance(missing_percent)) {
+      // Issued up to three years back; certificates last three years.
+      int age_days = random.Between(-20, 3 * 365 + 20);
+      std::string issued = *AddDays(today, -age_days);
+      p.certificate_issued = issued;
+      p.certificate_expiry = *AddDays(issued, 3 * 365);
+      p.certificate_kind = kind;
+      p.certificate_number = std::string("JC") + Pad(random.Between(0, 99999999), 8);
+    }
+    out.push_back(std::move(p));
+  };
+  for (size_t i = 0; i < records.size(); ++i) {
+    bool above = records[i].scale == "above";
+    person(ids[i], "principal", "总经理", "principal_training", 6);
+    person(ids[i], "chief_safety_officer", "副总经理", nullptr, 0);
+    int managers = above ? 2 : 1;
+    for (int m = 0; m < managers; ++m) {
+      person(ids[i], "safety_manager", "安全主管", "manager_training", 8);
+    }
+    if (above && random.Chance(70)) {
+      person(ids[i], "safety_engineer", "安全工程师", "registered_engineer", 0);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 DemoReport BuildDemo(App& app, int enterprises) {
@@ -238,25 +340,11 @@ DemoReport BuildDemo(App& app, int enterprises) {
   auto imported = app.regions().ImportAsSystem(CsvOfCity(villages), "demo");
   report.regions = imported.created + imported.updated + imported.unchanged;
 
-  // Enterprises are created once: a second run finds them and keeps them.
-  Principal system;
-  system.role = Role::kAdmin;
-  auto existing = app.enterprises().List(system, {}, {1, 1});
-  std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
-  if (existing.ok() && existing->total == 0 && enterprises > 0) {
-    auto records = DemoEnterprises(villages, enterprises);
-    auto ids = app.enterprises().CreateAsSystem(records, "demo");
-    report.enterprises_created = static_cast<int>(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
-    }
-  }
-
   std::vector<identity::NewUser> users;
   auto add = [&](std::string username, std::string name, std::string role,
-                 std::optional<std::string> region) {
-    users.push_back({std::move(username), std::move(name), "", std::move(role), std::move(region),
-                     std::nullopt});
+                 std::optional<std::string> region, std::optional<int64_t> enterprise = {}) {
+    users.push_back(
+        {std::move(username), std::move(name), "", std::move(role), std::move(region), enterprise});
   };
   add("admin", "系统管理员", "admin", std::nullopt);
   add("city", "江川市应急管理局 " + PersonName(0), "bureau", "990100000000");
@@ -271,33 +359,57 @@ DemoReport BuildDemo(App& app, int enterprises) {
       std::string town_code = TownCode(d, t);
       std::string suffix = std::to_string(d + 1) + "_" + std::to_string(t);
       add("station" + suffix, "安监站 " + PersonName(d * 10 + t), "station", town_code);
+      // A grid worker's region is its town; the cells it leads say which villages it covers.
       for (int g = 1; g <= kGridWorkersPerTown; ++g) {
         add("grid" + suffix + "_" + std::to_string(g), "网格员 " + PersonName(d * 20 + t * 2 + g),
-            "grid", VillageCode(town_code, g));
+            "grid", town_code);
       }
     }
   }
+  auto hash = app.identity().HashPassword(kDemoPassword);
+  auto create_users = [&] {
+    for (const auto& user : users) {
+      auto created = app.identity().AddUserWithHash(user, hash);
+      if (created) {
+        ++report.users_created;
+      } else if (created.error().code != "username_taken") {
+        throw std::runtime_error("demo account " + user.username + ": " + created.error().code);
+      }
+    }
+    users.clear();
+  };
+  create_users();
 
-  // One account per town for its first enterprise: ent{district}_{town}.
-  for (const auto& [town_prefix, id] : first_of_town) {
+  // The grid, enterprises and their people are created once: a second run finds enterprises and
+  // keeps everything.
+  Principal system;
+  system.role = Role::kAdmin;
+  auto existing = app.enterprises().List(system, {}, {1, 1});
+  if (existing.ok() && existing->total == 0 && enterprises > 0) {
+    auto cells = DemoGrid(app, villages, UserIds(app, system));
+    report.grid_cells = static_cast<int>(cells.size() + cells.size() / kVillagesPerTown);
+    auto records = DemoEnterprises(villages, enterprises);
+    for (auto& record : records) record.grid_cell_id = cells.at(record.region_code);
+    auto ids = app.enterprises().CreateAsSystem(records, "demo");
+    report.enterprises_created = static_cast<int>(ids.size());
+    auto people = DemoPeople(records, ids, ChinaDate(app.clock().Now()));
+    app.people().CreateAsSystem(people, "demo");
+    report.people_created = static_cast<int>(people.size());
+    // One account per town for its first enterprise: ent{district}_{town}.
+    std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
+    for (size_t i = 0; i < ids.size(); ++i) {
+      first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
+    }
     for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
       for (int t = 1; t <= kTownsPerDistrict; ++t) {
-        if (TownCode(d, t).substr(0, 9) != town_prefix) continue;
-        users.push_back({"ent" + std::to_string(d + 1) + "_" + std::to_string(t),
-                         "企业安全管理员 " + PersonName(d * 10 + t + 5), "", "enterprise",
-                         std::nullopt, id});
+        auto found = first_of_town.find(TownCode(d, t).substr(0, 9));
+        if (found == first_of_town.end()) continue;
+        add("ent" + std::to_string(d + 1) + "_" + std::to_string(t),
+            "企业安全管理员 " + PersonName(d * 10 + t + 5), "enterprise", std::nullopt,
+            found->second);
       }
     }
-  }
-
-  auto hash = app.identity().HashPassword(kDemoPassword);
-  for (const auto& user : users) {
-    auto created = app.identity().AddUserWithHash(user, hash);
-    if (created) {
-      ++report.users_created;
-    } else if (created.error().code != "username_taken") {
-      throw std::runtime_error("demo account " + user.username + ": " + created.error().code);
-    }
+    create_users();
   }
   return report;
 }

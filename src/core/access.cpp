@@ -1,5 +1,6 @@
 #include "core/access.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -48,6 +49,10 @@ bool Allows(Role role, Permission permission) {
       return role == Role::kAdmin || role == Role::kBureau;
     case Permission::kReadEnterprises:
       return role != Role::kExpert;
+    case Permission::kReadGrids:
+      return role == Role::kAdmin || role == Role::kBureau || role == Role::kStation ||
+             role == Role::kGrid;
+    case Permission::kManageGrids:
     case Permission::kManageEnterprises:
       return role == Role::kAdmin || role == Role::kBureau || role == Role::kStation;
   }
@@ -62,8 +67,11 @@ Scope Scope::For(const Principal& principal) {
       break;
     case Role::kBureau:
     case Role::kStation:
+      scope.root_region_ = principal.region_code;
+      break;
     case Role::kGrid:
       scope.root_region_ = principal.region_code;
+      scope.grid_user_id_ = principal.user_id;
       break;
     case Role::kEnterprise:
       scope.enterprise_id_ = principal.enterprise_id;
@@ -85,18 +93,21 @@ bool Scope::CoversRegion(std::string_view code) const {
   return root_region_ && region_code::Contains(*root_region_, code);
 }
 
-bool Scope::CoversEnterprise(int64_t enterprise_id, std::string_view enterprise_region) const {
-  if (everything_) return true;
-  if (enterprise_id_) return *enterprise_id_ == enterprise_id;
-  return CoversRegion(enterprise_region);
-}
-
 Scope::EnterpriseBounds Scope::ForEnterprises() const {
   if (everything_) return {"000000000000", "999999999999", 0};
   if (enterprise_id_) return {"000000000000", "999999999999", *enterprise_id_};
   if (!root_region_ || !region_code::IsWellFormed(*root_region_)) return {"1", "0", 0};
   auto [low, high] = region_code::Bounds(*root_region_);
-  return {low, high, 0};
+  return {low, high, 0, grid_user_id_};
+}
+
+Scope::EnterpriseBounds Scope::EnterpriseBounds::Within(std::string_view region_code) const {
+  EnterpriseBounds narrowed = *this;
+  if (region_code.empty()) return narrowed;
+  auto [filter_low, filter_high] = region_code::Bounds(region_code);
+  narrowed.low = std::max(low, filter_low);
+  narrowed.high = std::min(high, filter_high);
+  return narrowed;
 }
 
 std::string Scope::RegionPattern() const {

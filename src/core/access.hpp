@@ -29,6 +29,8 @@ enum class Permission {
   kReadAudit,
   kReadEnterprises,
   kManageEnterprises,  // create and edit any field in scope; an enterprise edits its own profile
+  kReadGrids,
+  kManageGrids,  // draw cells, name their responsible persons, move enterprises between cells
 };
 
 // The role → permission table. Scope still applies on top: a bureau officer manages users only
@@ -44,26 +46,34 @@ class Scope {
 
   bool IsEverything() const { return everything_; }
   bool CoversRegion(std::string_view code) const;
-  bool CoversEnterprise(int64_t enterprise_id, std::string_view enterprise_region) const;
   // A SQL LIKE pattern for `region_code LIKE $n`: the subtree's prefix followed by '%', '%' for
   // everything, and a pattern that matches no region code for enterprise and expert accounts.
   std::string RegionPattern() const;
   // The same subtree as inclusive bounds on the 12-digit code (`region_code BETWEEN $a AND $b`),
   // which an index serves on both backends; own_enterprise_id is non-zero for an enterprise
-  // account, which sees only that enterprise (`AND ($c = 0 OR id = $c)`).
+  // account, which sees only that enterprise (`AND ($c = 0 OR id = $c)`); grid_user_id is
+  // non-zero for a grid worker, who sees only the enterprises of the grid cells it leads (and of
+  // their level-2 children), inside its region.
   struct EnterpriseBounds {
     std::string low;
     std::string high;
     int64_t own_enterprise_id = 0;
+    int64_t grid_user_id = 0;
+    // The same scope within a region filter's subtree (a well-formed code, or empty for none):
+    // a filter can only narrow the scope, so the tighter of the two bounds wins.
+    EnterpriseBounds Within(std::string_view region_code) const;
   };
   EnterpriseBounds ForEnterprises() const;
   const std::optional<std::string>& root_region() const { return root_region_; }
   std::optional<int64_t> enterprise_id() const { return enterprise_id_; }
+  // Non-zero for a grid worker, whose records are those of its grid cells.
+  int64_t grid_user_id() const { return grid_user_id_; }
 
  private:
   bool everything_ = false;
   std::optional<std::string> root_region_;
   std::optional<int64_t> enterprise_id_;
+  int64_t grid_user_id_ = 0;
 };
 
 }  // namespace anjian

@@ -14,7 +14,13 @@ Principal Make(Role role, std::optional<std::string> region, std::optional<int64
   return p;
 }
 
-// Every role against a record inside and outside its scope.
+// What a store does with the bounds: the region between them, and the own enterprise when set.
+bool Visible(const Scope::EnterpriseBounds& b, const std::string& region, int64_t enterprise) {
+  return b.low <= region && region <= b.high &&
+         (b.own_enterprise_id == 0 || b.own_enterprise_id == enterprise);
+}
+
+// Every role against a record inside and outside its scope, as the stores apply it.
 TEST(ScopeTest, EveryRoleAgainstInAndOutOfScopeRecords) {
   struct Case {
     const char* name;
@@ -48,7 +54,8 @@ TEST(ScopeTest, EveryRoleAgainstInAndOutOfScopeRecords) {
   };
   for (const auto& c : cases) {
     auto scope = Scope::For(c.principal);
-    EXPECT_EQ(scope.CoversEnterprise(c.record_enterprise, c.record_region), c.visible) << c.name;
+    EXPECT_EQ(Visible(scope.ForEnterprises(), c.record_region, c.record_enterprise), c.visible)
+        << c.name;
   }
 }
 
@@ -78,6 +85,21 @@ TEST(ScopeTest, EnterpriseBoundsFollowTheScope) {
   EXPECT_GT(none.low, none.high);
   none = Scope::For(Make(Role::kExpert, std::nullopt, std::nullopt)).ForEnterprises();
   EXPECT_GT(none.low, none.high);
+  // A region filter narrows the scope and never widens it.
+  auto district = Scope::For(Make(Role::kBureau, "990102000000", std::nullopt)).ForEnterprises();
+  EXPECT_EQ(district.Within("990102101000").low, "990102101000");
+  EXPECT_EQ(district.Within("990102101000").high, "990102101999");
+  EXPECT_EQ(district.Within("990100000000").low, "990102000000");
+  EXPECT_EQ(district.Within("990100000000").high, "990102999999");
+  auto other = district.Within("990103000000");
+  EXPECT_GT(other.low, other.high);
+  EXPECT_EQ(district.Within("").high, "990102999999");
+  // A grid worker is further limited to its cells; nobody else is.
+  EXPECT_EQ(
+      Scope::For(Make(Role::kGrid, "990102101000", std::nullopt)).ForEnterprises().grid_user_id, 1);
+  EXPECT_EQ(
+      Scope::For(Make(Role::kStation, "990102101000", std::nullopt)).ForEnterprises().grid_user_id,
+      0);
 }
 
 TEST(AccessTest, PermissionTable) {
@@ -109,6 +131,13 @@ TEST(AccessTest, PermissionTable) {
       {Role::kBureau, Permission::kManageEnterprises, true},
       {Role::kGrid, Permission::kManageEnterprises, false},
       {Role::kEnterprise, Permission::kManageEnterprises, false},
+      {Role::kGrid, Permission::kReadGrids, true},
+      {Role::kEnterprise, Permission::kReadGrids, false},
+      {Role::kExpert, Permission::kReadGrids, false},
+      {Role::kStation, Permission::kManageGrids, true},
+      {Role::kBureau, Permission::kManageGrids, true},
+      {Role::kGrid, Permission::kManageGrids, false},
+      {Role::kEnterprise, Permission::kManageGrids, false},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Allows(c.role, c.permission), c.allowed)

@@ -73,6 +73,20 @@ std::string ChinaDate(Instant t) {
 
 bool IsValidDate(std::string_view text) { return ParseDate(text).has_value(); }
 
+std::optional<std::string> AddDays(std::string_view date, int days) {
+  auto ymd = ParseDate(date);
+  if (!ymd) return std::nullopt;
+  return FormatDate(
+      std::chrono::year_month_day{std::chrono::sys_days{*ymd} + std::chrono::days{days}});
+}
+
+std::optional<int> DaysBetween(std::string_view from, std::string_view to) {
+  auto a = ParseDate(from);
+  auto b = ParseDate(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<int>((std::chrono::sys_days{*b} - std::chrono::sys_days{*a}).count());
+}
+
 std::optional<Instant> ChinaDayStart(std::string_view date) {
   auto ymd = ParseDate(date);
   if (!ymd) return std::nullopt;

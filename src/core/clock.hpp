@@ -44,6 +44,10 @@ std::optional<Instant> ParseInstant(std::string_view text);
 std::string ChinaDate(Instant t);
 // Checks "YYYY-MM-DD" as a real calendar date.
 bool IsValidDate(std::string_view text);
+// The date `days` calendar days after a valid "YYYY-MM-DD" (before it when negative).
+std::optional<std::string> AddDays(std::string_view date, int days);
+// Whole days from one valid date to another (negative when `to` is earlier).
+std::optional<int> DaysBetween(std::string_view from, std::string_view to);
 // The instant at which a China Standard Time date begins.
 std::optional<Instant> ChinaDayStart(std::string_view date);
 

@@ -31,6 +31,22 @@ inline std::string LikeContains(std::string_view text) {
   return "%" + LikeEscape(text) + "%";
 }
 
+// A telephone number as people write one: 5 to 20 characters of digits, spaces, '-' and a
+// leading '+', with at least 5 digits (a mobile 13800138000, a landline 0591-87654321).
+inline bool IsPlausiblePhone(std::string_view text) {
+  if (text.size() < 5 || text.size() > 20) return false;
+  int digits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (!(c == ' ' || c == '-' || (c == '+' && i == 0))) {
+      return false;
+    }
+  }
+  return digits >= 5;
+}
+
 // An optional as a JSON value, null when empty.
 template <typename T>
 nlohmann::json OrNull(const std::optional<T>& value) {

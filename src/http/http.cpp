@@ -124,6 +124,17 @@ Result<Page> ParsePage(const Request& request) {
   return page;
 }
 
+Result<std::optional<int64_t>> QueryInteger(const Request& request, const std::string& name) {
+  auto text = request.Query(name);
+  if (text.empty()) return std::optional<int64_t>{};
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) {
+    return Error::Invalid("invalid_integer", name);
+  }
+  return std::optional<int64_t>{value};
+}
+
 Result<int64_t> PathId(const Request& request, const std::string& name) {
   const auto& text = request.path_params.at(name);
   int64_t id = 0;

@@ -77,6 +77,10 @@ nlohmann::json ListBody(const std::vector<T>& items, int64_t total, const Page& 
   return ListBody(std::move(out), total, page);
 }
 
+// An optional whole-number query parameter: nothing when absent, 422 invalid_integer when it is
+// not a plain integer.
+Result<std::optional<int64_t>> QueryInteger(const Request& request, const std::string& name);
+
 // A positive integer id from the path; anything else is a record that does not exist (404).
 Result<int64_t> PathId(const Request& request, const std::string& name);
 

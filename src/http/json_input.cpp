@@ -136,6 +136,24 @@ std::optional<std::vector<std::string>> JsonInput::OptionalStringList(const std:
   return out;
 }
 
+std::optional<std::vector<int64_t>> JsonInput::OptionalIntegerList(const std::string& name) {
+  const auto* value = Field(name);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  std::vector<int64_t> out;
+  if (!value->is_array()) {
+    Fail("invalid_type", name);
+    return std::nullopt;
+  }
+  for (const auto& item : *value) {
+    if (!item.is_number_integer()) {
+      Fail("invalid_type", name);
+      return std::nullopt;
+    }
+    out.push_back(item.get<int64_t>());
+  }
+  return out;
+}
+
 Status JsonInput::Finish() {
   if (error_) return *error_;
   for (const auto& [key, value] : object_.items()) {

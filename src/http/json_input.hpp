@@ -27,6 +27,7 @@ class JsonInput {
   std::optional<double> OptionalNumber(const std::string& name);
   std::optional<std::optional<double>> NullableNumber(const std::string& name);
   std::optional<std::vector<std::string>> OptionalStringList(const std::string& name);
+  std::optional<std::vector<int64_t>> OptionalIntegerList(const std::string& name);
 
   // The first problem met, including any field that was never read (unknown_field).
   Status Finish();

@@ -16,6 +16,7 @@ struct Enterprise {
   std::string uscc;
   std::string name;
   std::string region_code;
+  std::optional<int64_t> grid_cell_id;  // its level-2 grid cell (网格); none until placed
   std::string industry_code;
   std::string scale = "below";  // "above" or "below" designated size (规模以上 / 规模以下)
   int64_t employees = 0;
@@ -39,6 +40,7 @@ struct Changes {
   std::optional<std::string> uscc;
   std::optional<std::string> name;
   std::optional<std::string> region_code;
+  std::optional<std::optional<int64_t>> grid_cell_id;
   std::optional<std::string> industry_code;
   std::optional<std::string> scale;
   std::optional<int64_t> employees;
@@ -54,10 +56,12 @@ struct Changes {
 };
 
 struct Filter {
-  std::string q;              // name substring
-  std::string uscc;           // exact
-  std::string region_code;    // a subtree
-  std::string industry_code;  // a section or division and below
+  std::string q;                   // name substring
+  std::string uscc;                // exact
+  std::string region_code;         // a subtree
+  std::optional<int64_t> grid_id;  // a grid cell (a level-1 cell includes its children's)
+  bool unplaced = false;           // only enterprises in no grid cell
+  std::string industry_code;       // a section or division and below
   std::string tag;
   std::string scale;
   std::string status;

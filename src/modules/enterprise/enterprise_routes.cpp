@@ -16,6 +16,7 @@ Changes ReadChanges(http::JsonInput& input) {
   c.uscc = input.OptionalString("uscc");
   c.name = input.OptionalString("name");
   c.region_code = input.OptionalString("region_code");
+  c.grid_cell_id = input.NullableInteger("grid_cell_id");
   c.industry_code = input.OptionalString("industry_code");
   c.scale = input.OptionalString("scale");
   c.employees = input.OptionalInteger("employees");
@@ -31,21 +32,55 @@ Changes ReadChanges(http::JsonInput& input) {
   return c;
 }
 
+Result<Filter> ReadFilter(const Request& request) {
+  Filter filter{.q = request.Query("q"),
+                .uscc = request.Query("uscc"),
+                .region_code = request.Query("region_code"),
+                .industry_code = request.Query("industry_code"),
+                .tag = request.Query("tag"),
+                .scale = request.Query("scale"),
+                .status = request.Query("status"),
+                .sort = request.Query("sort")};
+  if (filter.sort.empty()) filter.sort = "id";
+  // grid_id=none lists the enterprises not yet placed in any cell.
+  if (request.Query("grid_id") == "none") {
+    filter.unplaced = true;
+  } else {
+    auto grid = http::QueryInteger(request, "grid_id");
+    if (!grid) return grid.error();
+    filter.grid_id = *grid;
+  }
+  return filter;
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Service& service) {
   router.Get("/api/v1/enterprises", http::Access::kAuthenticated, [&service](Request& request) {
     auto page = http::ParsePage(request);
     if (!page) return ErrorResponse(page.error(), request.language);
-    Filter filter{request.Query("q"),           request.Query("uscc"),
-                  request.Query("region_code"), request.Query("industry_code"),
-                  request.Query("tag"),         request.Query("scale"),
-                  request.Query("status"),      request.Query("sort")};
-    if (filter.sort.empty()) filter.sort = "id";
-    return http::Reply(request, service.List(*request.principal, filter, *page),
+    auto filter = ReadFilter(request);
+    if (!filter) return ErrorResponse(filter.error(), request.language);
+    return http::Reply(request, service.List(*request.principal, *filter, *page),
                        [&](const Listing& listing) {
                          return http::ListBody(listing.items, listing.total, *page,
                                                [](const Enterprise& e) { return ToJson(e); });
+                       });
+  });
+
+  // Compact rows for the map: [id, longitude, latitude, name, status].
+  router.Get("/api/v1/enterprises/map", http::Access::kAuthenticated, [&service](Request& request) {
+    auto filter = ReadFilter(request);
+    if (!filter) return ErrorResponse(filter.error(), request.language);
+    return http::Reply(request, service.Points(*request.principal, *filter),
+                       [](const std::pair<std::vector<store::Point>, int64_t>& found) {
+                         nlohmann::json items = nlohmann::json::array();
+                         for (const auto& p : found.first) {
+                           items.push_back({p.id, p.longitude, p.latitude, p.name, p.status});
+                         }
+                         return nlohmann::json{{"items", std::move(items)},
+                                               {"total", found.second},
+                                               {"limit", Service::kMapLimit}};
                        });
   });
 
@@ -90,6 +125,26 @@ void RegisterRoutes(http::Router& router, Service& service) {
                  return http::Reply(request, service.Update(*request.principal, *id, changes),
                                     [](const Enterprise& e) { return ToJson(e); });
                });
+
+  // Placing enterprises in a grid cell changes the enterprises, so this module answers it.
+  router.Post(
+      "/api/v1/grids/{id}/enterprises", http::Access::kAuthenticated, [&service](Request& request) {
+        auto id = http::PathId(request, "id");
+        if (!id) return ErrorResponse(id.error(), request.language);
+        auto input = http::JsonInput::Parse(request.body);
+        if (!input) return ErrorResponse(input.error(), request.language);
+        auto ids = input->OptionalIntegerList("enterprise_ids");
+        if (auto s = input->Finish(); !s) {
+          return ErrorResponse(s.error(), request.language);
+        }
+        if (!ids) {
+          return ErrorResponse(Error::Invalid("required", "enterprise_ids"), request.language);
+        }
+        return http::Reply(request, service.PlaceInCell(*request.principal, *id, *ids),
+                           [](int64_t moved) {
+                             return nlohmann::json{{"moved", moved}};
+                           });
+      });
 
   router.Get("/api/v1/industries", http::Access::kAuthenticated, [&service](Request& request) {
     return http::Reply(

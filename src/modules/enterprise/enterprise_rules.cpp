@@ -61,6 +61,7 @@ Enterprise Apply(const Enterprise& current, const Changes& c) {
   if (c.uscc) next.uscc = *c.uscc;
   if (c.name) next.name = *c.name;
   if (c.region_code) next.region_code = *c.region_code;
+  if (c.grid_cell_id) next.grid_cell_id = *c.grid_cell_id;
   if (c.industry_code) next.industry_code = *c.industry_code;
   if (c.scale) next.scale = *c.scale;
   if (c.employees) next.employees = *c.employees;

@@ -3,6 +3,7 @@
 #include "core/region_code.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/grid/grid_store.hpp"
 
 namespace anjian::enterprise {
 namespace {
@@ -17,7 +18,8 @@ Error Translate(const db::DbError& error) {
     return Error::Conflict("uscc_taken", "uscc");
   }
   if (error.kind() == db::DbError::Kind::kForeignKeyViolation) {
-    // The region's existence is checked before writing, so a missing reference is the industry.
+    // The region and the grid cell are checked before writing, so a missing reference is the
+    // industry.
     return Error::Invalid("unknown_industry", "industry_code");
   }
   throw error;
@@ -40,12 +42,36 @@ Result<Listing> Service::List(const Principal& principal, const Filter& filter,
   return out;
 }
 
+Result<std::pair<std::vector<store::Point>, int64_t>> Service::Points(const Principal& principal,
+                                                                      const Filter& filter) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  auto scope = Scope::For(principal).ForEnterprises();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto points = store::Points(tx, filter, scope, kMapLimit);
+  return std::make_pair(std::move(points), store::Count(tx, filter, scope));
+}
+
 Result<Enterprise> Service::Get(const Principal& principal, int64_t id) {
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
   db::Transaction tx(database_, db::TransactionMode::kRead);
   auto found = store::Find(tx, id, Scope::For(principal).ForEnterprises());
   if (!found) return Error::NotFound();
   return *found;
+}
+
+Result<std::optional<int64_t>> Service::ResolveCell(db::Transaction& tx, const Scope& scope,
+                                                    const Enterprise& record, bool asked) {
+  if (!asked || !record.grid_cell_id) {
+    if (asked) return std::optional<int64_t>{};  // explicitly taken out of every cell
+    return grid::store::SoleCellOfVillage(tx, record.region_code);
+  }
+  auto cell = grid::store::Find(tx, *record.grid_cell_id, scope.ForEnterprises());
+  if (!cell) return Error::Invalid("grid_cell_not_found", "grid_cell_id");
+  if (auto s = grid::ValidatePlacement(*cell, record.region_code); !s) return s.error();
+  return record.grid_cell_id;
 }
 
 Result<int64_t> Service::Insert(db::Transaction& tx, const Enterprise& input,
@@ -76,7 +102,13 @@ Result<Enterprise> Service::Create(const Principal& principal, const Enterprise&
   }
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto id = Insert(tx, input, KnownTags(tx), audit::ActorOf(principal), now);
+  Enterprise record = input;
+  if (region_code::IsWellFormed(record.region_code)) {
+    auto cell = ResolveCell(tx, Scope::For(principal), record, input.grid_cell_id.has_value());
+    if (!cell) return cell.error();
+    record.grid_cell_id = *cell;
+  }
+  auto id = Insert(tx, record, KnownTags(tx), audit::ActorOf(principal), now);
   if (!id) return id.error();
   auto created = store::Find(tx, *id, Scope::System().ForEnterprises());
   tx.Commit();
@@ -100,6 +132,9 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
     if (changes.region_code && *changes.region_code != current->region_code) {
       return Error::Forbidden("field_locked");
     }
+    if (changes.grid_cell_id && *changes.grid_cell_id != current->grid_cell_id) {
+      return Error::Forbidden("field_locked");
+    }
   }
   Enterprise next = Apply(*current, changes);
   if (officer && next.region_code != current->region_code &&
@@ -111,6 +146,12 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
   // The region differs only when the changes carried one, so region_exists holds the answer.
   if (next.region_code != current->region_code && !region_exists.value_or(false)) {
     return Error::Invalid("region_not_found", "region_code");
+  }
+  // A record that moves village leaves its cell unless a new one is named with it.
+  if (changes.grid_cell_id || next.region_code != current->region_code) {
+    auto cell = ResolveCell(tx, Scope::For(principal), next, changes.grid_cell_id.has_value());
+    if (!cell) return cell.error();
+    next.grid_cell_id = *cell;
   }
   try {
     if (!store::Update(tx, next, changes.version, FormatInstant(now))) {
@@ -124,6 +165,39 @@ Result<Enterprise> Service::Update(const Principal& principal, int64_t id, const
                 ToJson(*current), ToJson(*updated), now);
   tx.Commit();
   return *updated;
+}
+
+Result<int64_t> Service::PlaceInCell(const Principal& principal, int64_t cell_id,
+                                     const std::vector<int64_t>& enterprise_ids) {
+  if (!Allows(principal.role, Permission::kManageGrids)) return Error::Forbidden();
+  if (enterprise_ids.empty() || enterprise_ids.size() > 1000) {
+    return Error::Invalid("invalid_enterprise_ids", "enterprise_ids");
+  }
+  auto scope = Scope::For(principal).ForEnterprises();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto cell = grid::store::Find(tx, cell_id, scope);
+  if (!cell) return Error::NotFound();
+  int64_t moved = 0;
+  for (int64_t id : std::set<int64_t>(enterprise_ids.begin(), enterprise_ids.end())) {
+    auto current = store::Find(tx, id, scope);
+    if (!current) return Error::Invalid("enterprise_not_found", "enterprise_ids");
+    if (auto s = grid::ValidatePlacement(*cell, current->region_code); !s) {
+      return Error::Invalid(s.error().code, "enterprise_ids");
+    }
+    if (current->grid_cell_id == cell_id) continue;
+    Enterprise next = *current;
+    next.grid_cell_id = cell_id;
+    if (!store::Update(tx, next, current->version, FormatInstant(now))) {
+      return Error::Conflict("stale_version", "version");
+    }
+    auto updated = store::Find(tx, id, Scope::System().ForEnterprises());
+    audit::Append(tx, audit::ActorOf(principal), "move", "enterprise", std::to_string(id),
+                  ToJson(*current), ToJson(*updated), now);
+    ++moved;
+  }
+  tx.Commit();
+  return moved;
 }
 
 Result<std::vector<store::Industry>> Service::Industries(const Principal& principal) {
@@ -162,6 +236,7 @@ nlohmann::json ToJson(const Enterprise& e) {
           {"uscc", e.uscc},
           {"name", e.name},
           {"region_code", e.region_code},
+          {"grid_cell_id", OrNull(e.grid_cell_id)},
           {"industry_code", e.industry_code},
           {"scale", e.scale},
           {"employees", e.employees},

@@ -24,11 +24,19 @@ class Service {
       : database_(database), clock_(clock), regions_(regions) {}
 
   Result<Listing> List(const Principal& principal, const Filter& filter, const http::Page& page);
+  // The located enterprises of the filter for the map, at most kMapLimit of them; `total` says
+  // how many match, so that a page can say when the map shows only the first ones.
+  static constexpr int64_t kMapLimit = 50'000;
+  Result<std::pair<std::vector<store::Point>, int64_t>> Points(const Principal& principal,
+                                                               const Filter& filter);
   Result<Enterprise> Get(const Principal& principal, int64_t id);
   Result<Enterprise> Create(const Principal& principal, const Enterprise& input);
   // Officers change any field in scope; an enterprise account changes its own profile but not
   // its credit code or region.
   Result<Enterprise> Update(const Principal& principal, int64_t id, const Changes& changes);
+  // Moves enterprises into a level-2 grid cell of their own village, all or none.
+  Result<int64_t> PlaceInCell(const Principal& principal, int64_t cell_id,
+                              const std::vector<int64_t>& enterprise_ids);
   Result<std::vector<store::Industry>> Industries(const Principal& principal);
   Result<std::vector<std::string>> Tags(const Principal& principal);
 
@@ -38,6 +46,10 @@ class Service {
                                       const std::string& actor);
 
  private:
+  // The cell a record goes into: the one asked for (checked against the caller's scope and the
+  // record's village) or, when none is asked for, the village's only level-2 cell.
+  static Result<std::optional<int64_t>> ResolveCell(db::Transaction& tx, const Scope& scope,
+                                                    const Enterprise& record, bool asked);
   Result<int64_t> Insert(db::Transaction& tx, const Enterprise& input,
                          const std::set<std::string>& tags, const audit::Actor& actor, Instant now);
   db::Database& database_;

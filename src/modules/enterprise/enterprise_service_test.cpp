@@ -72,7 +72,8 @@ TEST_P(EnterpriseServiceTest, ScopeDecidesWhatIsSeenAndWritten) {
       {"admin", admin_, 2, true, true},
       {"district A", district_a_, 1, true, false},
       {"station B", station_b_, 1, false, true},
-      {"grid in A", As(Role::kGrid, "990102001201"), 1, true, false},
+      // A grid worker sees the enterprises of the cells it leads, and it leads none here.
+      {"grid in A, no cells", As(Role::kGrid, "990102001201"), 0, false, false},
       {"enterprise B", As(Role::kEnterprise, std::nullopt, b->id), 1, false, true},
   };
   for (const auto& c : cases) {

@@ -11,13 +11,22 @@ namespace {
 constexpr std::string_view kColumns =
     "SELECT id, uscc, name, region_code, industry_code, scale, employees, frontline_workers, "
     "safety_inspectors, hazard_tags, address, longitude, latitude, status, standardization_level, "
-    "standardization_expiry, created_at, updated_at, version FROM enterprises ";
+    "standardization_expiry, created_at, updated_at, version, grid_cell_id FROM enterprises ";
 // The scope always applies: $1–$2 the region bounds (narrowed by a region filter), then the
-// enterprise account's own id when there is one. Each further filter adds its condition only
-// when it is used, so that an unfiltered page and its total are served by the region index
-// alone instead of reading every row in scope; the values are always bound, never spliced.
-constexpr std::string_view kScopeCondition = "WHERE region_code BETWEEN $1 AND $2";
-constexpr std::string_view kOwnCondition = " AND id = $";
+// enterprise account's own id or the grid worker's cells when there are. Each further filter adds
+// its condition only when it is used, so that an unfiltered page and its total are served by the
+// region index alone instead of reading every row in scope; the values are always bound, never
+// spliced. "{a}" stands for the table's alias, "$N" for the condition's one placeholder.
+constexpr std::string_view kScopeCondition = "WHERE {a}region_code BETWEEN $1 AND $2";
+constexpr std::string_view kOwnCondition = " AND {a}id = $N";
+// A grid worker's enterprises: those of the cells it leads and of their children.
+constexpr std::string_view kGridWorkerCondition =
+    " AND {a}grid_cell_id IN (SELECT g.id FROM grid_cells g WHERE g.responsible_user_id = $N OR "
+    "g.parent_id IN (SELECT p.id FROM grid_cells p WHERE p.responsible_user_id = $N))";
+// A cell and, for a level-1 cell, its children.
+constexpr std::string_view kGridCondition =
+    " AND grid_cell_id IN (SELECT g.id FROM grid_cells g WHERE g.id = $N OR g.parent_id = $N)";
+constexpr std::string_view kNoGridCondition = " AND grid_cell_id IS NULL";
 struct Condition {
   std::string_view sql;  // ends with the placeholder's "$"; its number is appended
 };
@@ -37,20 +46,19 @@ const std::map<std::string, std::string_view, std::less<>> kOrderBySort = {
     {"-employees", " ORDER BY employees DESC, id"},
     {"-updated_at", " ORDER BY updated_at DESC, id DESC"},
 };
-const std::string kFind = std::string(kColumns) +
-                          "WHERE id = $3 AND region_code BETWEEN $1 AND $2 AND ($4 = 0 OR id = $4)";
 constexpr std::string_view kInsert =
     "INSERT INTO enterprises (uscc, name, region_code, industry_code, scale, employees, "
     "frontline_workers, safety_inspectors, hazard_tags, address, longitude, latitude, status, "
-    "standardization_level, standardization_expiry, created_at, updated_at, version) VALUES ($1, "
-    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, 1) RETURNING id";
+    "standardization_level, standardization_expiry, grid_cell_id, created_at, updated_at, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, 1) "
+    "RETURNING id";
 constexpr std::string_view kUpdate =
     "UPDATE enterprises SET uscc = $2, name = $3, region_code = $4, industry_code = $5, scale = "
     "$6, "
     "employees = $7, frontline_workers = $8, safety_inspectors = $9, hazard_tags = $10, address = "
     "$11, longitude = $12, latitude = $13, status = $14, standardization_level = $15, "
-    "standardization_expiry = $16, updated_at = $17, version = version + 1 WHERE id = $1 AND "
-    "version = $18";
+    "standardization_expiry = $16, grid_cell_id = $17, updated_at = $18, version = version + 1 "
+    "WHERE id = $1 AND version = $19";
 constexpr std::string_view kTags = "SELECT code FROM hazard_tags ORDER BY sort_order";
 constexpr std::string_view kIndustries =
     "SELECT code, name, parent_code FROM industries ORDER BY code";
@@ -76,29 +84,34 @@ Enterprise Read(const db::Row& row) {
   e.created_at = row.Get<std::string>(16);
   e.updated_at = row.Get<std::string>(17);
   e.version = row.Get<int64_t>(18);
+  e.grid_cell_id = row.GetOptional<int64_t>(19);
   return e;
 }
 
-// The WHERE clause and its values for a filter within a scope.
-struct Where {
-  std::string sql;
-  db::Params params;
-};
+// `condition` with "{a}" replaced by the alias and every "$N" by the number of a newly bound
+// placeholder holding `value`.
+void AddCondition(Where& where, std::string_view condition, std::string_view alias,
+                  std::optional<db::Value> value) {
+  std::string sql(condition);
+  for (size_t at = sql.find("{a}"); at != std::string::npos; at = sql.find("{a}", at)) {
+    sql.replace(at, 3, alias);
+  }
+  if (value) {
+    where.params.push_back(std::move(*value));
+    std::string number = "$" + std::to_string(where.params.size());
+    for (size_t at = sql.find("$N"); at != std::string::npos; at = sql.find("$N", at)) {
+      sql.replace(at, 2, number);
+    }
+  }
+  where.sql += sql;
+}
 
 Where BuildWhere(const Filter& f, const Bounds& scope) {
-  // The filter's subtree can only narrow the scope: the tighter of the two bounds wins.
-  std::string low = scope.low, high = scope.high;
-  if (!f.region_code.empty()) {
-    auto [filter_low, filter_high] = region_code::Bounds(f.region_code);
-    low = std::max(low, filter_low);
-    high = std::min(high, filter_high);
-  }
-  Where where{std::string(kScopeCondition), {low, high}};
+  Where where = ScopeWhere(scope.Within(f.region_code));
   auto add = [&where](std::string_view condition, db::Value value, std::string_view suffix = {}) {
     where.params.push_back(std::move(value));
     where.sql.append(condition).append(std::to_string(where.params.size())).append(suffix);
   };
-  if (scope.own_enterprise_id != 0) add(kOwnCondition, scope.own_enterprise_id);
   if (!f.q.empty()) add(kNameCondition.sql, LikeContains(f.q), kLikeEscape);
   if (!f.uscc.empty()) add(kUsccCondition.sql, f.uscc);
   if (!f.industry_code.empty()) {
@@ -107,6 +120,8 @@ Where BuildWhere(const Filter& f, const Bounds& scope) {
   if (!f.tag.empty()) add(kTagCondition.sql, "%," + LikeEscape(f.tag) + ",%", kLikeEscape);
   if (!f.scale.empty()) add(kScaleCondition.sql, f.scale);
   if (!f.status.empty()) add(kStatusCondition.sql, f.status);
+  if (f.unplaced) AddCondition(where, kNoGridCondition, "", std::nullopt);
+  if (f.grid_id) AddCondition(where, kGridCondition, "", *f.grid_id);
   return where;
 }
 
@@ -125,10 +140,24 @@ db::Params RecordParams(const Enterprise& e) {
           db::Optional(e.latitude),
           e.status,
           db::Optional(e.standardization_level),
-          db::Optional(e.standardization_expiry)};
+          db::Optional(e.standardization_expiry),
+          db::Optional(e.grid_cell_id)};
 }
 
 }  // namespace
+
+Where ScopeWhere(const Bounds& scope, std::string_view alias) {
+  std::string prefix = alias.empty() ? "" : std::string(alias) + ".";
+  Where where{{}, {scope.low, scope.high}};
+  AddCondition(where, kScopeCondition, prefix, std::nullopt);
+  if (scope.own_enterprise_id != 0) {
+    AddCondition(where, kOwnCondition, prefix, scope.own_enterprise_id);
+  }
+  if (scope.grid_user_id != 0) {
+    AddCondition(where, kGridWorkerCondition, prefix, scope.grid_user_id);
+  }
+  return where;
+}
 
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
                              int64_t limit, int64_t offset) {
@@ -152,8 +181,27 @@ int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope) {
   return tx.QueryOne(std::string(kCountSelect) + where.sql, where.params)->Get<int64_t>(0);
 }
 
+std::vector<Point> Points(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+                          int64_t limit) {
+  auto where = BuildWhere(filter, scope);
+  where.params.emplace_back(limit);
+  std::string sql = "SELECT id, longitude, latitude, name, status FROM enterprises " + where.sql +
+                    " AND longitude IS NOT NULL ORDER BY id LIMIT $" +
+                    std::to_string(where.params.size());
+  std::vector<Point> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back({row.Get<int64_t>(0), row.Get<double>(1), row.Get<double>(2),
+                   row.Get<std::string>(3), row.Get<std::string>(4)});
+  }
+  return out;
+}
+
 std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& scope) {
-  auto row = tx.QueryOne(kFind, {scope.low, scope.high, id, scope.own_enterprise_id});
+  auto where = ScopeWhere(scope);
+  where.params.emplace_back(id);
+  auto row = tx.QueryOne(
+      std::string(kColumns) + where.sql + " AND id = $" + std::to_string(where.params.size()),
+      where.params);
   if (!row) return std::nullopt;
   return Read(*row);
 }

@@ -17,9 +17,30 @@ struct Industry {
 // transaction has just written is read back with Scope::System()'s.
 using Bounds = Scope::EnterpriseBounds;
 
+// A WHERE clause and its values.
+struct Where {
+  std::string sql;
+  db::Params params;
+};
+// The enterprises a scope covers, as "WHERE …" on the enterprises table (under `alias` when
+// given) with its values as $1, $2, …: the one way every module joins enterprises to a scope.
+// Callers append their own conditions with placeholders numbered after params.size().
+Where ScopeWhere(const Bounds& scope, std::string_view alias = "");
+
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
                              int64_t limit, int64_t offset);
 int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope);
+// A located enterprise for the map: id, coordinates, name and status only.
+struct Point {
+  int64_t id = 0;
+  double longitude = 0;
+  double latitude = 0;
+  std::string name;
+  std::string status;
+};
+// At most `limit` located enterprises of the filter, by id.
+std::vector<Point> Points(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+                          int64_t limit);
 std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& scope);
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now);
 bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
