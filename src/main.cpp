@@ -13,6 +13,7 @@
 
 #include "app/app.hpp"
 #include "core/crypto.hpp"
+#include "core/messages.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
 
@@ -166,6 +167,20 @@ int main(int argc, char** argv) {
   AddDatabaseOption(regions_import, options);
   regions_import->add_option("FILE", file)->required();
 
+  auto* import_cmd = cli.add_subcommand("import", "import records from a spreadsheet");
+  import_cmd->require_subcommand(1);
+  auto* import_enterprises =
+      import_cmd->add_subcommand("enterprises", "create or update enterprises from CSV or XLSX");
+  AddDatabaseOption(import_enterprises, options);
+  import_enterprises->add_option("FILE", file)->required();
+  std::string import_mode = "all";
+  import_enterprises
+      ->add_option("--mode", import_mode,
+                   "all: write nothing when a row is rejected; valid: write the valid rows")
+      ->check(CLI::IsMember({"all", "valid"}));
+  bool dry_run = false;
+  import_enterprises->add_flag("--dry-run", dry_run, "check and count, write nothing");
+
   auto* jobs = cli.add_subcommand("jobs", "scheduled jobs");
   jobs->require_subcommand(1);
   auto* jobs_run = jobs->add_subcommand("run", "run the daily jobs now");
@@ -230,6 +245,19 @@ int main(int argc, char** argv) {
         std::cout << "  row " << r.row << " " << r.field << ": " << r.code << "\n";
       }
       return report.rejected.empty() ? 0 : 3;
+    } else if (*import_enterprises) {
+      auto report = app.enterprises().ImportAsSystem(
+          ReadFile(file), {.valid_only = import_mode == "valid", .dry_run = dry_run}, "cli");
+      if (!report) return Fail(report.error().code + " (" + report.error().field + ")");
+      std::cout << "rows " << report->rows << ", created " << report->created << ", updated "
+                << report->updated << ", unchanged " << report->unchanged << ", rejected "
+                << report->rejected.size()
+                << (report->committed ? ", written" : ", nothing written") << "\n";
+      for (const auto& r : report->rejected) {
+        std::cout << "  row " << r.row << " " << r.field << ": " << r.code << " ("
+                  << anjian::messages::ErrorText("zh-CN", r.code) << ")\n";
+      }
+      return report->rejected.empty() ? 0 : 3;
     } else if (*jobs_run) {
       app.RunJobs(nullptr);
     }

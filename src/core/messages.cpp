@@ -11,19 +11,43 @@ namespace {
 using Catalogue =
     std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
 
-const Catalogue& Catalogues() {
-  static const Catalogue kCatalogue = [] {
-    Catalogue out;
+// Error texts by language, and labels by language under "group/code" keys.
+struct Catalogues {
+  Catalogue errors;
+  Catalogue labels;
+};
+
+const Catalogues& All() {
+  static const Catalogues kCatalogues = [] {
+    Catalogues out;
     for (const auto& resource : resources::Locales()) {
       auto json = nlohmann::json::parse(resource.text);
-      auto& errors = out[std::string(resource.name)];
+      auto& errors = out.errors[std::string(resource.name)];
       for (const auto& [code, text] : json.at("errors").items()) {
         errors[code] = text.get<std::string>();
+      }
+      auto& labels = out.labels[std::string(resource.name)];
+      auto groups = json.value("labels", nlohmann::json::object());
+      for (const auto& [group, entries] : groups.items()) {
+        for (const auto& [code, text] : entries.items()) {
+          labels[group + "/" + code] = text.get<std::string>();
+        }
       }
     }
     return out;
   }();
-  return kCatalogue;
+  return kCatalogues;
+}
+
+std::string Lookup(const Catalogue& all, std::string_view language, std::string_view key,
+                   std::string_view fallback) {
+  for (std::string_view lang : {language, std::string_view{"zh-CN"}}) {
+    auto catalogue = all.find(lang);
+    if (catalogue == all.end()) continue;
+    auto text = catalogue->second.find(key);
+    if (text != catalogue->second.end()) return text->second;
+  }
+  return std::string(fallback);
 }
 
 }  // namespace
@@ -40,14 +64,24 @@ std::string_view LanguageFor(std::string_view accept_language) {
 }
 
 std::string ErrorText(std::string_view language, std::string_view code) {
-  const auto& all = Catalogues();
-  for (std::string_view lang : {language, std::string_view{"zh-CN"}}) {
-    auto catalogue = all.find(lang);
-    if (catalogue == all.end()) continue;
-    auto text = catalogue->second.find(code);
-    if (text != catalogue->second.end()) return text->second;
+  return Lookup(All().errors, language, code, code);
+}
+
+std::string Label(std::string_view language, std::string_view group, std::string_view code) {
+  return Lookup(All().labels, language, std::string(group) + "/" + std::string(code), code);
+}
+
+std::optional<std::string> CodeForLabel(std::string_view group, std::string_view text) {
+  std::string prefix = std::string(group) + "/";
+  for (const auto& [language, labels] : All().labels) {
+    for (auto it = labels.lower_bound(prefix); it != labels.end() && it->first.starts_with(prefix);
+         ++it) {
+      if (it->second == text || it->first.substr(prefix.size()) == text) {
+        return it->first.substr(prefix.size());
+      }
+    }
   }
-  return std::string(code);
+  return std::nullopt;
 }
 
 }  // namespace anjian::messages

@@ -84,4 +84,44 @@ std::vector<std::string> DecodeTags(std::string_view stored);
 
 bool IsKnownSort(std::string_view sort);
 
+// ---- Spreadsheets (enterprise_sheet.cpp): the import template, import and export share one list
+// of columns, so that an exported file can be imported again.
+
+// The columns an import reads, in template order; a header may name one by its Chinese or
+// English label or by the code itself. Other columns are ignored (an export adds some).
+const std::vector<std::string>& ImportColumns();
+// The columns a file must have.
+bool IsRequiredColumn(std::string_view column);
+
+struct Rejection {
+  int64_t row = 0;  // as the spreadsheet numbers it: the header is row 1
+  std::string field;
+  std::string code;  // an error code of the message catalogue
+};
+
+struct ImportRow {
+  int64_t row = 0;
+  Enterprise record;              // the row's values, absent columns at their defaults
+  std::set<std::string> columns;  // the columns the file has: only these change a record
+};
+
+struct ParsedSheet {
+  std::vector<ImportRow> rows;  // rows whose fields all parsed
+  std::vector<Rejection> rejected;
+};
+
+// Reads a table whose first row is the header. A missing required column rejects row 1 and
+// nothing else; a row whose field cannot be read (a number that is not one, an unknown label or
+// tag, a date that is none) is rejected with that field; a credit code seen on an earlier row is
+// rejected as uscc_duplicate_in_file. Empty rows are skipped. Whole-record rules (Validate) are
+// the caller's, with the database's reference data.
+ParsedSheet ParseSheet(const std::vector<std::vector<std::string>>& table);
+
+// A date as offices write it: "2027-06-30", "2027/6/30", or an Excel serial day number (a date
+// cell read without its format). Nothing for anything else.
+std::optional<std::string> ParseSheetDate(std::string_view text);
+
+// The record imported over an existing one: only the file's columns change it.
+Enterprise Merge(const Enterprise& current, const ImportRow& row);
+
 }  // namespace anjian::enterprise

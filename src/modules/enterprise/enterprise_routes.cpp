@@ -1,5 +1,6 @@
 #include "modules/enterprise/enterprise_routes.hpp"
 
+#include "core/messages.hpp"
 #include "core/text.hpp"
 #include "http/json_input.hpp"
 
@@ -53,6 +54,34 @@ Result<Filter> ReadFilter(const Request& request) {
   return filter;
 }
 
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+http::Response Xlsx(std::string body, const std::string& filename) {
+  http::Response response;
+  response.content_type = std::string(kXlsxType);
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+nlohmann::json ToJson(const ImportReport& report, std::string_view language) {
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& r : report.rejected) {
+    rejected.push_back({{"row", r.row},
+                        {"field", r.field},
+                        {"code", r.code},
+                        {"reason", messages::ErrorText(language, r.code)}});
+  }
+  return {{"rows", report.rows},
+          {"created", report.created},
+          {"updated", report.updated},
+          {"unchanged", report.unchanged},
+          {"rejected", std::move(rejected)},
+          {"committed", report.committed}};
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Service& service) {
@@ -83,6 +112,41 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                                {"limit", Service::kMapLimit}};
                        });
   });
+
+  // The file is the body (CSV or XLSX, told apart by content). mode=all (the default) writes
+  // nothing when a row is rejected, mode=valid writes the valid rows; dry_run=true only checks.
+  router.Add(http::Method::kPost, "/api/v1/enterprises/import",
+             {http::Access::kAuthenticated, 16u << 20}, [&service](Request& request) {
+               ImportOptions options;
+               auto mode = request.Query("mode");
+               if (!mode.empty() && mode != "all" && mode != "valid") {
+                 return ErrorResponse(Error::Invalid("invalid_import_mode", "mode"),
+                                      request.language);
+               }
+               options.valid_only = mode == "valid";
+               auto dry_run = request.Query("dry_run");
+               if (!dry_run.empty() && dry_run != "true" && dry_run != "false") {
+                 return ErrorResponse(Error::Invalid("invalid_type", "dry_run"), request.language);
+               }
+               options.dry_run = dry_run == "true";
+               return http::Reply(
+                   request, service.Import(*request.principal, request.body, options),
+                   [&](const ImportReport& report) { return ToJson(report, request.language); });
+             });
+
+  router.Get("/api/v1/enterprises/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto filter = ReadFilter(request);
+               if (!filter) return ErrorResponse(filter.error(), request.language);
+               auto file = service.Export(*request.principal, *filter, request.language);
+               if (!file) return ErrorResponse(file.error(), request.language);
+               return Xlsx(std::move(*file), "enterprises.xlsx");
+             });
+
+  router.Get("/api/v1/enterprises/import-template.xlsx", http::Access::kAuthenticated,
+             [](Request& request) {
+               return Xlsx(Service::Template(request.language), "enterprise-import-template.xlsx");
+             });
 
   router.Post("/api/v1/enterprises", http::Access::kAuthenticated, [&service](Request& request) {
     auto input = http::JsonInput::Parse(request.body);

@@ -1,9 +1,12 @@
 #include "modules/enterprise/enterprise_service.hpp"
 
+#include "core/messages.hpp"
 #include "core/region_code.hpp"
+#include "core/table_file.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/grid/grid_store.hpp"
+#include "modules/region/region_store.hpp"
 
 namespace anjian::enterprise {
 namespace {
@@ -76,7 +79,7 @@ Result<std::optional<int64_t>> Service::ResolveCell(db::Transaction& tx, const S
 
 Result<int64_t> Service::Insert(db::Transaction& tx, const Enterprise& input,
                                 const std::set<std::string>& tags, const audit::Actor& actor,
-                                Instant now) {
+                                Instant now, std::string_view action) {
   Enterprise record = input;
   record.hazard_tags = DecodeTags(EncodeTags(record.hazard_tags));
   if (auto s = Validate(record, tags); !s) return s.error();
@@ -86,8 +89,8 @@ Result<int64_t> Service::Insert(db::Transaction& tx, const Enterprise& input,
     return Translate(error);
   }
   record.created_at = record.updated_at = FormatInstant(now);
-  audit::Append(tx, actor, "create", "enterprise", std::to_string(record.id), nullptr,
-                ToJson(record), now);
+  audit::Append(tx, actor, action, "enterprise", std::to_string(record.id), nullptr, ToJson(record),
+                now);
   return record.id;
 }
 
@@ -198,6 +201,211 @@ Result<int64_t> Service::PlaceInCell(const Principal& principal, int64_t cell_id
   }
   tx.Commit();
   return moved;
+}
+
+Result<ImportReport> Service::Import(const Principal& principal, std::string_view file,
+                                     const ImportOptions& options) {
+  if (!Allows(principal.role, Permission::kManageEnterprises)) return Error::Forbidden();
+  return ImportAs(Scope::For(principal), audit::ActorOf(principal), file, options);
+}
+
+Result<ImportReport> Service::ImportAsSystem(std::string_view file, const ImportOptions& options,
+                                             const std::string& actor) {
+  return ImportAs(Scope::System(), audit::SystemActor(actor), file, options);
+}
+
+Result<ImportReport> Service::ImportAs(const Scope& scope, const audit::Actor& actor,
+                                       std::string_view file, const ImportOptions& options) {
+  auto table = table_file::ReadTable(file);
+  if (!table) return table.error();
+  auto parsed = ParseSheet(table->rows);
+  ImportReport report;
+  report.rejected = std::move(parsed.rejected);
+  report.rows = static_cast<int64_t>(parsed.rows.size() + report.rejected.size());
+  if (!report.rejected.empty() && report.rejected.front().row == 1) {
+    report.rows = 0;  // the header is wrong: no row was read
+    return report;
+  }
+
+  auto bounds = scope.ForEnterprises();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto tags = KnownTags(tx);
+  std::set<std::string> industries;
+  for (const auto& industry : store::Industries(tx)) industries.insert(industry.code);
+  std::map<std::string, bool> villages;  // code → exists
+  auto village_exists = [&](const std::string& code) {
+    auto [at, inserted] = villages.emplace(code, false);
+    if (inserted) at->second = region::store::Find(tx, code).has_value();
+    return at->second;
+  };
+  auto reject = [&report](const ImportRow& row, const Error& error) {
+    report.rejected.push_back({row.row, error.field, error.code});
+  };
+
+  for (const auto& row : parsed.rows) {
+    auto existing = store::FindByUscc(tx, row.record.uscc);
+    // A record of another area is not the caller's to change, and nothing about it may show
+    // through: this answer comes before any rule is checked against its values.
+    if (existing && !store::Find(tx, existing->id, bounds)) {
+      reject(row, Error::Conflict("uscc_taken", "uscc"));
+      continue;
+    }
+    Enterprise next = existing ? Merge(*existing, row) : row.record;
+    if (auto s = Validate(next, tags); !s) {
+      reject(row, s.error());
+      continue;
+    }
+    if (!scope.CoversRegion(next.region_code) || !village_exists(next.region_code)) {
+      reject(row, Error::Invalid("region_not_found", "region_code"));
+      continue;
+    }
+    if (!industries.contains(next.industry_code)) {
+      reject(row, Error::Invalid("unknown_industry", "industry_code"));
+      continue;
+    }
+    if (!existing) {
+      next.grid_cell_id = grid::store::SoleCellOfVillage(tx, next.region_code);
+      auto id = Insert(tx, next, tags, actor, now, "import");
+      if (!id) {
+        reject(row, id.error());
+        continue;
+      }
+      ++report.created;
+      continue;
+    }
+    if (next.region_code != existing->region_code) {
+      next.grid_cell_id = grid::store::SoleCellOfVillage(tx, next.region_code);
+    }
+    if (ToJson(next) == ToJson(*existing)) {
+      ++report.unchanged;
+      continue;
+    }
+    if (!store::Update(tx, next, existing->version, FormatInstant(now))) {
+      reject(row, Error::Conflict("stale_version", "version"));
+      continue;
+    }
+    auto updated = store::Find(tx, existing->id, Scope::System().ForEnterprises());
+    audit::Append(tx, actor, "import", "enterprise", std::to_string(existing->id),
+                  ToJson(*existing), ToJson(*updated), now);
+    ++report.updated;
+  }
+  std::sort(report.rejected.begin(), report.rejected.end(),
+            [](const Rejection& a, const Rejection& b) { return a.row < b.row; });
+  bool write = !options.dry_run && (report.rejected.empty() || options.valid_only) &&
+               report.created + report.updated > 0;
+  if (write) tx.Commit();  // otherwise the transaction rolls back when it goes out of scope
+  report.committed = write;
+  return report;
+}
+
+Result<std::string> Service::Export(const Principal& principal, const Filter& filter,
+                                    std::string_view language) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  if (!IsKnownSort(filter.sort)) return Error::Invalid("invalid_sort", "sort");
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  auto scope = Scope::For(principal).ForEnterprises();
+  table_file::Sheet sheet;
+  sheet.name = messages::Label(language, "sheet", "enterprises");
+  {
+    db::Transaction tx(database_, db::TransactionMode::kRead);
+    if (store::Count(tx, filter, scope) > kExportLimit) {
+      return Error::Invalid("export_too_large");
+    }
+    auto records = store::List(tx, filter, scope, kExportLimit, 0);
+    std::map<std::string, std::string> industry_names;
+    for (const auto& industry : store::Industries(tx)) {
+      industry_names[industry.code] = industry.name;
+    }
+    std::map<std::string, std::string> region_names;
+    std::map<int64_t, std::string> cell_names;
+    auto region_name = [&](const std::string& code) -> const std::string& {
+      auto [at, inserted] = region_names.emplace(code, "");
+      if (inserted) {
+        if (auto region = region::store::Find(tx, code)) at->second = region->name;
+      }
+      return at->second;
+    };
+    auto cell_name = [&](std::optional<int64_t> id) -> std::string {
+      if (!id) return "";
+      auto [at, inserted] = cell_names.emplace(*id, "");
+      if (inserted) {
+        if (auto cell = grid::store::Find(tx, *id, Scope::System().ForEnterprises())) {
+          at->second = cell->name;
+        }
+      }
+      return at->second;
+    };
+    auto label = [&language](std::string_view group, std::string_view code) {
+      return messages::Label(language, group, code);
+    };
+    for (const auto& e : records) {
+      std::string tags;
+      for (const auto& tag : e.hazard_tags) {
+        tags += (tags.empty() ? "" : "、") + label("hazard_tag", tag);
+      }
+      auto number = [](const std::optional<double>& v) -> table_file::Cell {
+        if (!v) return std::monostate{};
+        return *v;
+      };
+      sheet.rows.push_back(
+          {e.uscc, e.name, e.region_code, e.industry_code, label("scale", e.scale), e.employees,
+           e.frontline_workers, e.safety_inspectors, tags, e.address, number(e.longitude),
+           number(e.latitude), label("status", e.status),
+           e.standardization_level
+               ? table_file::Cell{label("standardization_level",
+                                        std::to_string(*e.standardization_level))}
+               : table_file::Cell{},
+           e.standardization_expiry ? table_file::Cell{*e.standardization_expiry}
+                                    : table_file::Cell{},
+           region_name(e.region_code), industry_names[e.industry_code], cell_name(e.grid_cell_id),
+           label("yes_no",
+                 InspectorsBelowMinimum(e.frontline_workers, e.safety_inspectors) ? "yes" : "no")});
+    }
+  }
+  // The import's columns first, so that the file can be edited and imported again; the rest
+  // help a reader and are ignored by an import.
+  for (const auto& column : ImportColumns()) {
+    sheet.header.push_back(messages::Label(language, "enterprise_column", column));
+  }
+  for (const char* extra :
+       {"region_name", "industry_name", "grid_cell", "inspectors_below_minimum"}) {
+    sheet.header.push_back(messages::Label(language, "enterprise_column", extra));
+  }
+  sheet.column_widths = {22, 36, 15, 10, 14, 10, 12, 12, 24, 40,
+                         11, 11, 10, 12, 16, 16, 28, 20, 12};
+  return table_file::WriteXlsx({sheet});
+}
+
+std::string Service::Template(std::string_view language) {
+  table_file::Sheet sheet;
+  sheet.name = messages::Label(language, "sheet", "enterprises");
+  for (const auto& column : ImportColumns()) {
+    sheet.header.push_back(messages::Label(language, "enterprise_column", column));
+  }
+  sheet.rows.push_back({"91350100M000100Y43", messages::Label(language, "sheet", "example_name"),
+                        "990102001201", "C33", messages::Label(language, "scale", "below"),
+                        int64_t{120}, int64_t{90}, int64_t{5},
+                        messages::Label(language, "hazard_tag", "dust_explosion"),
+                        messages::Label(language, "sheet", "example_address"), 118.3, 28.4,
+                        messages::Label(language, "status", "operating"),
+                        messages::Label(language, "standardization_level", "3"), "2027-06-30"});
+  sheet.column_widths = {22, 36, 15, 10, 14, 10, 12, 12, 24, 40, 11, 11, 10, 12, 16};
+  table_file::Sheet help;
+  help.name = messages::Label(language, "sheet", "instructions");
+  help.header = {messages::Label(language, "sheet", "column"),
+                 messages::Label(language, "sheet", "required"),
+                 messages::Label(language, "sheet", "accepted")};
+  for (const auto& column : ImportColumns()) {
+    help.rows.push_back(
+        {messages::Label(language, "enterprise_column", column),
+         messages::Label(language, "yes_no", IsRequiredColumn(column) ? "yes" : "no"),
+         messages::Label(language, "import_help", column)});
+  }
+  help.column_widths = {24, 10, 80};
+  return table_file::WriteXlsx({sheet, help});
 }
 
 Result<std::vector<store::Industry>> Service::Industries(const Principal& principal) {

@@ -18,6 +18,20 @@ struct Listing {
   int64_t total = 0;
 };
 
+struct ImportOptions {
+  bool valid_only = false;  // write the valid rows even when others are rejected
+  bool dry_run = false;     // check and count, write nothing (the preview)
+};
+
+struct ImportReport {
+  int64_t rows = 0;  // data rows read (empty rows not counted)
+  int64_t created = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  std::vector<Rejection> rejected;
+  bool committed = false;  // whether anything was written
+};
+
 class Service {
  public:
   Service(db::Database& database, const Clock& clock, region::Service& regions)
@@ -37,6 +51,20 @@ class Service {
   // Moves enterprises into a level-2 grid cell of their own village, all or none.
   Result<int64_t> PlaceInCell(const Principal& principal, int64_t cell_id,
                               const std::vector<int64_t>& enterprise_ids);
+  // Creates and updates enterprises from a CSV or XLSX file, matched by credit code. Every row is
+  // checked first; with rejections nothing is written unless valid_only is set.
+  Result<ImportReport> Import(const Principal& principal, std::string_view file,
+                              const ImportOptions& options);
+  // The same for the command line: every region, audited as the system under `actor`.
+  Result<ImportReport> ImportAsSystem(std::string_view file, const ImportOptions& options,
+                                      const std::string& actor);
+  // The filtered registry as an XLSX workbook in the caller's language, at most kExportLimit
+  // rows (422 export_too_large above, so that the caller narrows the filter).
+  static constexpr int64_t kExportLimit = 200'000;
+  Result<std::string> Export(const Principal& principal, const Filter& filter,
+                             std::string_view language);
+  // The import template: the columns, one example row and a sheet of instructions.
+  static std::string Template(std::string_view language);
   Result<std::vector<store::Industry>> Industries(const Principal& principal);
   Result<std::vector<std::string>> Tags(const Principal& principal);
 
@@ -46,12 +74,15 @@ class Service {
                                       const std::string& actor);
 
  private:
+  Result<ImportReport> ImportAs(const Scope& scope, const audit::Actor& actor,
+                                std::string_view file, const ImportOptions& options);
   // The cell a record goes into: the one asked for (checked against the caller's scope and the
   // record's village) or, when none is asked for, the village's only level-2 cell.
   static Result<std::optional<int64_t>> ResolveCell(db::Transaction& tx, const Scope& scope,
                                                     const Enterprise& record, bool asked);
   Result<int64_t> Insert(db::Transaction& tx, const Enterprise& input,
-                         const std::set<std::string>& tags, const audit::Actor& actor, Instant now);
+                         const std::set<std::string>& tags, const audit::Actor& actor, Instant now,
+                         std::string_view action = "create");
   db::Database& database_;
   const Clock& clock_;
   region::Service& regions_;

@@ -129,6 +129,60 @@ TEST_P(EnterpriseServiceTest, DuplicatesStaleVersionsAndOwnProfile) {
   EXPECT_TRUE(service_->Update(own, a->id, region).ok());
 }
 
+// An import checks every row first; "all" writes nothing when one is rejected, "valid" writes the
+// rest; another district's villages and records are refused without being revealed.
+TEST_P(EnterpriseServiceTest, ImportAllOrNothingOrValidRowsWithinScope) {
+  auto own = service_->Create(district_a_, Make("91350100M000100Y43", "990102001201"));
+  auto other = service_->Create(admin_, Make("9144030071526726XG", "990103001201"));
+  ASSERT_TRUE(own.ok() && other.ok());
+  std::string fresh = uscc::Complete("9199010200000007");
+  std::string csv =
+      "统一社会信用代码,企业名称,所在村（社区）代码,行业代码,从业人员\n"
+      "91350100M000100Y43,改名企业,990102001201,C33,50\n" +  // updates its own
+      fresh +
+      ",新企业,990102001201,C34,30\n" +                                         // creates
+      uscc::Complete("9199010300000008") + ",越界企业,990103001201,C33,10\n" +  // other district
+      "9144030071526726XG,抢占企业,990102001201,C33,10\n" +  // another district's record
+      uscc::Complete("9199010200000009") + ",行业不明,990102001201,Z99,10\n";
+  auto count = [&] { return service_->List(admin_, {}, {1, 20})->total; };
+
+  auto all = service_->Import(district_a_, csv, {});
+  ASSERT_TRUE(all.ok()) << all.error().code;
+  EXPECT_FALSE(all->committed);
+  EXPECT_EQ(all->rows, 5);
+  EXPECT_EQ(all->created, 1);
+  EXPECT_EQ(all->updated, 1);
+  ASSERT_EQ(all->rejected.size(), 3u);
+  EXPECT_EQ(all->rejected[0].row, 4);
+  EXPECT_EQ(all->rejected[0].code, "region_not_found");
+  EXPECT_EQ(all->rejected[1].row, 5);
+  EXPECT_EQ(all->rejected[1].code, "uscc_taken");
+  EXPECT_EQ(all->rejected[2].code, "unknown_industry");
+  EXPECT_EQ(count(), 2) << "all-or-nothing wrote nothing";
+  EXPECT_EQ(service_->Get(admin_, own->id)->name, own->name);
+
+  auto preview = service_->Import(district_a_, csv, {.valid_only = true, .dry_run = true});
+  EXPECT_FALSE(preview->committed);
+  EXPECT_EQ(count(), 2) << "a dry run wrote nothing";
+
+  auto valid = service_->Import(district_a_, csv, {.valid_only = true});
+  EXPECT_TRUE(valid->committed);
+  EXPECT_EQ(count(), 3);
+  EXPECT_EQ(service_->Get(admin_, own->id)->name, "改名企业");
+  EXPECT_EQ(service_->Get(admin_, own->id)->version, own->version + 1);
+  EXPECT_EQ(service_->Get(admin_, other->id)->name, other->name);
+
+  auto again = service_->Import(district_a_, csv, {.valid_only = true});
+  EXPECT_EQ(again->created, 0);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(again->unchanged, 2) << "re-importing the same file changes nothing";
+  EXPECT_EQ(count(), 3);
+
+  EXPECT_EQ(service_->Import(As(Role::kGrid, "990102001000"), csv, {}).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_EQ(service_->Import(district_a_, "\xff\xfe bad", {}).error().code, "file_not_utf8");
+}
+
 // A use case holds at most one pooled connection at a time: with a pool of one, moving an
 // enterprise to another village (which asks the region service) must still finish.
 TEST_P(EnterpriseServiceTest, MovingARecordNeedsOnlyOneConnection) {

@@ -206,6 +206,12 @@ std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& sc
   return Read(*row);
 }
 
+std::optional<Enterprise> FindByUscc(db::Transaction& tx, const std::string& uscc) {
+  auto row = tx.QueryOne(std::string(kColumns) + "WHERE uscc = $1", {uscc});
+  if (!row) return std::nullopt;
+  return Read(*row);
+}
+
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now) {
   auto params = RecordParams(e);
   params.emplace_back(now);

@@ -42,6 +42,8 @@ struct Point {
 std::vector<Point> Points(db::Transaction& tx, const Filter& filter, const Bounds& scope,
                           int64_t limit);
 std::optional<Enterprise> Find(db::Transaction& tx, int64_t id, const Bounds& scope);
+// Any enterprise with the credit code, whatever the scope: an import decides what to do with it.
+std::optional<Enterprise> FindByUscc(db::Transaction& tx, const std::string& uscc);
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now);
 bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
             const std::string& now);
