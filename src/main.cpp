@@ -131,6 +131,9 @@ int main(int argc, char** argv) {
   int demo_enterprises = anjian::app::kDemoEnterprises;
   demo->add_option("--enterprises", demo_enterprises, "number of enterprises")
       ->check(CLI::Range(0, 2'000'000));
+  bool without_people = false;
+  demo->add_flag("--without-people", without_people,
+                 "enterprises without their key people (for data-volume benchmarks)");
 
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
@@ -206,7 +209,7 @@ int main(int argc, char** argv) {
     if (*migrate) {
       std::cout << "schema at version " << anjian::db::CurrentVersion(app.database()) << "\n";
     } else if (*demo) {
-      auto report = anjian::app::BuildDemo(app, demo_enterprises);
+      auto report = anjian::app::BuildDemo(app, demo_enterprises, !without_people);
       std::cout << "demo city: " << report.regions << " regions, " << report.enterprises_created
                 << " new enterprises, " << report.grid_cells << " grid cells, "
                 << report.people_created << " key people, " << report.users_created

@@ -61,7 +61,8 @@ struct DemoReport {
   int grid_cells = 0;
   int people_created = 0;
 };
-DemoReport BuildDemo(App& app, int enterprises);
+// Without people the enterprises come alone (data-volume benchmarks of a million enterprises).
+DemoReport BuildDemo(App& app, int enterprises, bool with_people = true);
 inline constexpr int kDemoEnterprises = 20'000;
 inline constexpr std::string_view kDemoPassword = "Demo@2026";
 

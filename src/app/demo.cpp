@@ -169,14 +169,15 @@ constexpr std::array<const char*, 30> kNameSecond = {
     "通", "顺", "昌", "源", "辉", "强", "珠", "方", "业", "宇", "茂", "发", "晟", "邦", "联"};
 constexpr std::string_view kUsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& villages,
-                                                    int count) {
-  Random random(20261001);
+// Enterprises first … first + count - 1 of the city; `random` carries on from the previous batch,
+// so that the city is the same however it is cut into batches.
+std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& villages, int first,
+                                                    int count, Random& random) {
   int total_weight = 0;
   for (const auto& sector : kSectors) total_weight += sector.weight;
   std::vector<enterprise::Enterprise> out;
   out.reserve(static_cast<size_t>(count));
-  for (int i = 0; i < count; ++i) {
+  for (int i = first; i < first + count; ++i) {
     const auto& village = villages[static_cast<size_t>(i) % villages.size()];
     int pick = random.Between(0, total_weight - 1);
     const Sector* sector = &kSectors[0];
@@ -293,10 +294,9 @@ std::map<std::string, int64_t> DemoGrid(App& app, const std::vector<Village>& vi
 // Certificates spread over the years around `today`, so that some expire within 30 days, a few
 // have expired and a few principals hold none.
 std::vector<people::Person> DemoPeople(const std::vector<enterprise::Enterprise>& records,
-                                       const std::vector<int64_t>& ids, const std::string& today) {
-  Random random(20261123);
+                                       const std::vector<int64_t>& ids, const std::string& today,
+                                       Random& random, int& seed) {
   std::vector<people::Person> out;
-  int seed = 0;
   auto person = [&](int64_t enterprise_id, const char* role, const char* position, const char* kind,
                     int missing_percent) {
     people::Person p;
@@ -334,7 +334,7 @@ std::vector<people::Person> DemoPeople(const std::vector<enterprise::Enterprise>
 
 }  // namespace
 
-DemoReport BuildDemo(App& app, int enterprises) {
+DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
   DemoReport report;
   std::vector<Village> villages;
   auto imported = app.regions().ImportAsSystem(CsvOfCity(villages), "demo");
@@ -388,18 +388,29 @@ DemoReport BuildDemo(App& app, int enterprises) {
   if (existing.ok() && existing->total == 0 && enterprises > 0) {
     auto cells = DemoGrid(app, villages, UserIds(app, system));
     report.grid_cells = static_cast<int>(cells.size() + cells.size() / kVillagesPerTown);
-    auto records = DemoEnterprises(villages, enterprises);
-    for (auto& record : records) record.grid_cell_id = cells.at(record.region_code);
-    auto ids = app.enterprises().CreateAsSystem(records, "demo");
-    report.enterprises_created = static_cast<int>(ids.size());
-    auto people = DemoPeople(records, ids, ChinaDate(app.clock().Now()));
-    app.people().CreateAsSystem(people, "demo");
-    report.people_created = static_cast<int>(people.size());
-    // One account per town for its first enterprise: ent{district}_{town}.
+    // In batches of one transaction each, so that a city of a million fits in memory.
+    constexpr int kBatch = 20'000;
+    Random enterprise_random(20261001);
+    Random people_random(20261123);
+    int people_seed = 0;
+    std::string today = ChinaDate(app.clock().Now());
     std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
-    for (size_t i = 0; i < ids.size(); ++i) {
-      first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
+    for (int first = 0; first < enterprises; first += kBatch) {
+      auto records = DemoEnterprises(villages, first, std::min(kBatch, enterprises - first),
+                                     enterprise_random);
+      for (auto& record : records) record.grid_cell_id = cells.at(record.region_code);
+      auto ids = app.enterprises().CreateAsSystem(records, "demo");
+      report.enterprises_created += static_cast<int>(ids.size());
+      if (with_people) {
+        auto people = DemoPeople(records, ids, today, people_random, people_seed);
+        app.people().CreateAsSystem(people, "demo");
+        report.people_created += static_cast<int>(people.size());
+      }
+      for (size_t i = 0; i < ids.size(); ++i) {
+        first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
+      }
     }
+    // One account per town for its first enterprise: ent{district}_{town}.
     for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
       for (int t = 1; t <= kTownsPerDistrict; ++t) {
         auto found = first_of_town.find(TownCode(d, t).substr(0, 9));

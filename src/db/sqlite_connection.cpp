@@ -27,7 +27,8 @@ class SqliteConnection final : public Connection {
     // ones on a power failure. The page cache is per connection: 8 MiB × pool size.
     ExecuteScript(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=5000; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
+        "PRAGMA busy_timeout=5000; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; "
+        "PRAGMA mmap_size=268435456;");
   }
 
   ~SqliteConnection() override {

@@ -40,8 +40,8 @@ Result<Listing> Service::List(const Principal& principal, const Filter& filter,
   auto scope = Scope::For(principal).ForEnterprises();
   db::Transaction tx(database_, db::TransactionMode::kRead);
   Listing out;
-  out.items = store::List(tx, filter, scope, page.page_size, page.Offset());
   out.total = store::Count(tx, filter, scope);
+  out.items = store::List(tx, filter, scope, page.page_size, page.Offset(), out.total);
   return out;
 }
 
@@ -311,10 +311,9 @@ Result<std::string> Service::Export(const Principal& principal, const Filter& fi
   sheet.name = messages::Label(language, "sheet", "enterprises");
   {
     db::Transaction tx(database_, db::TransactionMode::kRead);
-    if (store::Count(tx, filter, scope) > kExportLimit) {
-      return Error::Invalid("export_too_large");
-    }
-    auto records = store::List(tx, filter, scope, kExportLimit, 0);
+    auto total = store::Count(tx, filter, scope);
+    if (total > kExportLimit) return Error::Invalid("export_too_large");
+    auto records = store::List(tx, filter, scope, kExportLimit, 0, total);
     std::map<std::string, std::string> industry_names;
     for (const auto& industry : store::Industries(tx)) {
       industry_names[industry.code] = industry.name;

@@ -46,22 +46,26 @@ std::optional<double> ParseNumber(std::string_view text) {
 
 // Tags are separated by commas, semicolons or the enumeration comma, in either width.
 std::vector<std::string> SplitTags(std::string_view text) {
-  std::string normalised(text);
-  for (std::string_view separator : {"，", "、", "；", ";"}) {
-    for (size_t at = normalised.find(separator); at != std::string::npos;
-         at = normalised.find(separator, at)) {
-      normalised.replace(at, separator.size(), ",");
+  constexpr std::string_view kSeparators[] = {",", "，", "、", "；", ";"};
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    auto tag = Trim(current);
+    if (!tag.empty()) out.push_back(std::move(tag));
+    current.clear();
+  };
+  while (!text.empty()) {
+    auto separator = std::find_if(std::begin(kSeparators), std::end(kSeparators),
+                                  [&text](std::string_view s) { return text.starts_with(s); });
+    if (separator != std::end(kSeparators)) {
+      flush();
+      text.remove_prefix(separator->size());
+    } else {
+      current += text.front();
+      text.remove_prefix(1);
     }
   }
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= normalised.size()) {
-    size_t end = normalised.find(',', start);
-    if (end == std::string::npos) end = normalised.size();
-    auto tag = Trim(std::string_view(normalised).substr(start, end - start));
-    if (!tag.empty()) out.push_back(tag);
-    start = end + 1;
-  }
+  flush();
   return out;
 }
 

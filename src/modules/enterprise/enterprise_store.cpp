@@ -18,6 +18,10 @@ constexpr std::string_view kColumns =
 // region index alone instead of reading every row in scope; the values are always bound, never
 // spliced. "{a}" stands for the table's alias, "$N" for the condition's one placeholder.
 constexpr std::string_view kScopeCondition = "WHERE {a}region_code BETWEEN $1 AND $2";
+// The same condition written so that no index serves it ("|| ''" hides the column from the
+// planner on both backends): a page of a wide scope is then read in the order of the sort's index
+// and stops after its rows, instead of collecting and sorting the whole scope.
+constexpr std::string_view kScopeScanCondition = "WHERE {a}region_code || '' BETWEEN $1 AND $2";
 constexpr std::string_view kOwnCondition = " AND {a}id = $N";
 // A grid worker's enterprises: those of the cells it leads and of their children.
 constexpr std::string_view kGridWorkerCondition =
@@ -38,6 +42,13 @@ constexpr Condition kScaleCondition{" AND scale = $"};
 constexpr Condition kStatusCondition{" AND status = $"};
 constexpr std::string_view kLikeEscape = " ESCAPE '\\'";
 constexpr std::string_view kCountSelect = "SELECT COUNT(*) FROM enterprises ";
+constexpr std::string_view kCountOfRegions =
+    "SELECT COALESCE(SUM(enterprises), 0) FROM enterprise_region_counts WHERE region_code BETWEEN "
+    "$1 AND $2";
+constexpr std::string_view kCountRegion =
+    "INSERT INTO enterprise_region_counts (region_code, enterprises) VALUES ($1, $2) ON CONFLICT "
+    "(region_code) DO UPDATE SET enterprises = enterprise_region_counts.enterprises + $2";
+constexpr std::string_view kRegionOf = "SELECT region_code FROM enterprises WHERE id = $1";
 constexpr std::string_view kPageIds = "WHERE id IN (SELECT id FROM enterprises ";
 // ORDER BY cannot take a parameter, so each sort the API offers has a fixed clause.
 const std::map<std::string, std::string_view, std::less<>> kOrderBySort = {
@@ -106,8 +117,25 @@ void AddCondition(Where& where, std::string_view condition, std::string_view ali
   where.sql += sql;
 }
 
-Where BuildWhere(const Filter& f, const Bounds& scope) {
+// Whether a filter asks for nothing but a region subtree (and the scope nothing but bounds): its
+// total is then the sum of the village counts.
+bool OnlyRegions(const Filter& f, const Bounds& scope) {
+  return scope.own_enterprise_id == 0 && scope.grid_user_id == 0 && f.q.empty() && f.uscc.empty() &&
+         f.industry_code.empty() && f.tag.empty() && f.scale.empty() && f.status.empty() &&
+         !f.unplaced && !f.grid_id;
+}
+
+Where BuildWhere(const Filter& f, const Bounds& scope, bool scan = false) {
   Where where = ScopeWhere(scope.Within(f.region_code));
+  if (scan) {
+    // ScopeWhere without an alias begins with the scope condition itself.
+    auto unaliased = [](std::string_view condition) {
+      std::string sql(condition);
+      sql.erase(sql.find("{a}"), 3);
+      return sql;
+    };
+    where.sql.replace(0, unaliased(kScopeCondition).size(), unaliased(kScopeScanCondition));
+  }
   auto add = [&where](std::string_view condition, db::Value value, std::string_view suffix = {}) {
     where.params.push_back(std::move(value));
     where.sql.append(condition).append(std::to_string(where.params.size())).append(suffix);
@@ -160,12 +188,19 @@ Where ScopeWhere(const Bounds& scope, std::string_view alias) {
 }
 
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
-                             int64_t limit, int64_t offset) {
-  auto where = BuildWhere(filter, scope);
+                             int64_t limit, int64_t offset, int64_t total) {
+  // Two ways to a page: collect the scope's ids through the region index and sort them (cheap for
+  // a narrow scope), or walk the sort's index and keep the rows in scope until the page is full
+  // (cheap for a wide one: about (offset + limit) × all / total rows). The cheaper one is taken.
+  int64_t everything = CountAll(tx);
+  bool scan =
+      total > 0 && static_cast<double>(total) * static_cast<double>(total) >
+                       static_cast<double>(offset + limit) * static_cast<double>(everything);
+  auto where = BuildWhere(filter, scope, scan);
   auto found = kOrderBySort.find(filter.sort);
   std::string order(found == kOrderBySort.end() ? kOrderBySort.at("id") : found->second);
-  // The page's ids are chosen first, from the index where it can, and only those rows are read:
-  // sorting whole rows of a district to keep twenty costs far more.
+  // The page's ids are chosen first and only those rows are read: sorting whole rows of a
+  // district to keep twenty costs far more.
   std::string sql = std::string(kColumns) + std::string(kPageIds) + where.sql + order;
   where.params.emplace_back(limit);
   sql += " LIMIT $" + std::to_string(where.params.size());
@@ -176,7 +211,16 @@ std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bo
   return out;
 }
 
+int64_t CountAll(db::Transaction& tx) {
+  return tx.QueryOne(kCountOfRegions, {std::string("000000000000"), std::string("999999999999")})
+      ->Get<int64_t>(0);
+}
+
 int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope) {
+  if (OnlyRegions(filter, scope)) {
+    auto bounds = scope.Within(filter.region_code);
+    return tx.QueryOne(kCountOfRegions, {bounds.low, bounds.high})->Get<int64_t>(0);
+  }
   auto where = BuildWhere(filter, scope);
   return tx.QueryOne(std::string(kCountSelect) + where.sql, where.params)->Get<int64_t>(0);
 }
@@ -215,7 +259,9 @@ std::optional<Enterprise> FindByUscc(db::Transaction& tx, const std::string& usc
 int64_t Insert(db::Transaction& tx, const Enterprise& e, const std::string& now) {
   auto params = RecordParams(e);
   params.emplace_back(now);
-  return tx.QueryOne(kInsert, params)->Get<int64_t>(0);
+  int64_t id = tx.QueryOne(kInsert, params)->Get<int64_t>(0);
+  tx.Execute(kCountRegion, {e.region_code, int64_t{1}});
+  return id;
 }
 
 bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
@@ -224,7 +270,13 @@ bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
   for (auto& p : RecordParams(e)) params.push_back(std::move(p));
   params.emplace_back(now);
   params.emplace_back(expected_version);
-  return tx.Execute(kUpdate, params) == 1;
+  auto before = tx.QueryOne(kRegionOf, {e.id});
+  if (!before || tx.Execute(kUpdate, params) != 1) return false;
+  if (auto old_region = before->Get<std::string>(0); old_region != e.region_code) {
+    tx.Execute(kCountRegion, {old_region, int64_t{-1}});
+    tx.Execute(kCountRegion, {e.region_code, int64_t{1}});
+  }
+  return true;
 }
 
 std::vector<std::string> Tags(db::Transaction& tx) {

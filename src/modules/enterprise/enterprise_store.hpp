@@ -27,9 +27,13 @@ struct Where {
 // Callers append their own conditions with placeholders numbered after params.size().
 Where ScopeWhere(const Bounds& scope, std::string_view alias = "");
 
+// A page of the filter; `total` is the filter's Count, which decides how the page is read.
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
-                             int64_t limit, int64_t offset);
+                             int64_t limit, int64_t offset, int64_t total);
+// Served by the village counts when the filter is a region alone, else counted.
 int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope);
+// Every enterprise, from the village counts.
+int64_t CountAll(db::Transaction& tx);
 // A located enterprise for the map: id, coordinates, name and status only.
 struct Point {
   int64_t id = 0;
