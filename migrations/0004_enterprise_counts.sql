@@ -13,3 +13,9 @@ INSERT INTO enterprise_region_counts (region_code, enterprises)
 -- its rows instead of sorting the whole scope.
 CREATE INDEX enterprises_employees ON enterprises (employees DESC, id);
 CREATE INDEX enterprises_updated ON enterprises (updated_at, id);
+
+-- The region index also carries the columns the list filters on most, so that counting a
+-- filtered scope reads the index alone (a district of a million-enterprise city: ~18 ms instead
+-- of ~500 ms through the rows).
+DROP INDEX enterprises_region;
+CREATE INDEX enterprises_region ON enterprises (region_code, industry_code, status, scale, id);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/messages.hpp"
+#include "http/json_writer.hpp"
 
 namespace anjian::http {
 namespace {
@@ -143,6 +144,23 @@ Result<int64_t> PathId(const Request& request, const std::string& name) {
     return Error::NotFound();
   }
   return id;
+}
+
+Response ListResponse(std::string_view items_json, int64_t total, const Page& page) {
+  JsonWriter w;
+  w.BeginObject()
+      .Key("items")
+      .Raw(items_json)
+      .Key("total")
+      .Int(total)
+      .Key("page")
+      .Int(page.page)
+      .Key("page_size")
+      .Int(page.page_size)
+      .EndObject();
+  Response response;
+  response.body = w.Take();
+  return response;
 }
 
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const Page& page) {

@@ -67,6 +67,9 @@ struct Page {
   int64_t Offset() const { return (page - 1) * page_size; }
 };
 Result<Page> ParsePage(const Request& request);
+// The list envelope around items already written as one JSON array (see JsonWriter), for lists
+// whose rows are too many to build as nlohmann::json first.
+Response ListResponse(std::string_view items_json, int64_t total, const Page& page);
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const Page& page);
 // The list envelope of api.md with each item converted by `to_json`.
 template <typename T, typename ToJson>

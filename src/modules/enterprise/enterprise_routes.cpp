@@ -90,11 +90,13 @@ void RegisterRoutes(http::Router& router, Service& service) {
     if (!page) return ErrorResponse(page.error(), request.language);
     auto filter = ReadFilter(request);
     if (!filter) return ErrorResponse(filter.error(), request.language);
-    return http::Reply(request, service.List(*request.principal, *filter, *page),
-                       [&](const Listing& listing) {
-                         return http::ListBody(listing.items, listing.total, *page,
-                                               [](const Enterprise& e) { return ToJson(e); });
-                       });
+    auto listing = service.List(*request.principal, *filter, *page);
+    if (!listing) return ErrorResponse(listing.error(), request.language);
+    http::JsonWriter items;
+    items.BeginArray();
+    for (const auto& e : listing->items) WriteJson(items, e);
+    items.EndArray();
+    return http::ListResponse(items.text(), listing->total, *page);
   });
 
   // Compact rows for the map: [id, longitude, latitude, name, status].

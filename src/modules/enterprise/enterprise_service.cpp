@@ -277,7 +277,10 @@ Result<ImportReport> Service::ImportAs(const Scope& scope, const audit::Actor& a
     if (next.region_code != existing->region_code) {
       next.grid_cell_id = grid::store::SoleCellOfVillage(tx, next.region_code);
     }
-    if (ToJson(next) == ToJson(*existing)) {
+    http::JsonWriter before, after;
+    WriteJson(before, *existing);
+    WriteJson(after, next);
+    if (before.text() == after.text()) {
       ++report.unchanged;
       continue;
     }
@@ -438,29 +441,59 @@ std::vector<int64_t> Service::CreateAsSystem(const std::vector<Enterprise>& reco
   return ids;
 }
 
+void WriteJson(http::JsonWriter& w, const Enterprise& e) {
+  w.BeginObject()
+      .Key("id")
+      .Int(e.id)
+      .Key("uscc")
+      .String(e.uscc)
+      .Key("name")
+      .String(e.name)
+      .Key("region_code")
+      .String(e.region_code)
+      .Key("grid_cell_id")
+      .Optional(e.grid_cell_id)
+      .Key("industry_code")
+      .String(e.industry_code)
+      .Key("scale")
+      .String(e.scale)
+      .Key("employees")
+      .Int(e.employees)
+      .Key("frontline_workers")
+      .Int(e.frontline_workers)
+      .Key("safety_inspectors")
+      .Int(e.safety_inspectors)
+      .Key("inspectors_below_minimum")
+      .Bool(InspectorsBelowMinimum(e.frontline_workers, e.safety_inspectors))
+      .Key("hazard_tags")
+      .BeginArray();
+  for (const auto& tag : e.hazard_tags) w.String(tag);
+  w.EndArray()
+      .Key("address")
+      .String(e.address)
+      .Key("longitude")
+      .Optional(e.longitude)
+      .Key("latitude")
+      .Optional(e.latitude)
+      .Key("status")
+      .String(e.status)
+      .Key("standardization_level")
+      .Optional(e.standardization_level)
+      .Key("standardization_expiry")
+      .Optional(e.standardization_expiry)
+      .Key("created_at")
+      .String(e.created_at)
+      .Key("updated_at")
+      .String(e.updated_at)
+      .Key("version")
+      .Int(e.version)
+      .EndObject();
+}
+
 nlohmann::json ToJson(const Enterprise& e) {
-  return {{"id", e.id},
-          {"uscc", e.uscc},
-          {"name", e.name},
-          {"region_code", e.region_code},
-          {"grid_cell_id", OrNull(e.grid_cell_id)},
-          {"industry_code", e.industry_code},
-          {"scale", e.scale},
-          {"employees", e.employees},
-          {"frontline_workers", e.frontline_workers},
-          {"safety_inspectors", e.safety_inspectors},
-          {"inspectors_below_minimum",
-           InspectorsBelowMinimum(e.frontline_workers, e.safety_inspectors)},
-          {"hazard_tags", e.hazard_tags},
-          {"address", e.address},
-          {"longitude", OrNull(e.longitude)},
-          {"latitude", OrNull(e.latitude)},
-          {"status", e.status},
-          {"standardization_level", OrNull(e.standardization_level)},
-          {"standardization_expiry", OrNull(e.standardization_expiry)},
-          {"created_at", e.created_at},
-          {"updated_at", e.updated_at},
-          {"version", e.version}};
+  http::JsonWriter w;
+  WriteJson(w, e);
+  return nlohmann::json::parse(w.text());
 }
 
 }  // namespace anjian::enterprise

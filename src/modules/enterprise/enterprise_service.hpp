@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/http.hpp"
+#include "http/json_writer.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/enterprise/enterprise.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
@@ -88,6 +89,9 @@ class Service {
   region::Service& regions_;
 };
 
+// The API's representation, written directly (lists) or as a tree (single records, the audit
+// trail); both come from WriteJson, the one list of fields.
+void WriteJson(http::JsonWriter& w, const Enterprise& enterprise);
 nlohmann::json ToJson(const Enterprise& enterprise);
 
 }  // namespace anjian::enterprise

@@ -49,7 +49,6 @@ constexpr std::string_view kCountRegion =
     "INSERT INTO enterprise_region_counts (region_code, enterprises) VALUES ($1, $2) ON CONFLICT "
     "(region_code) DO UPDATE SET enterprises = enterprise_region_counts.enterprises + $2";
 constexpr std::string_view kRegionOf = "SELECT region_code FROM enterprises WHERE id = $1";
-constexpr std::string_view kPageIds = "WHERE id IN (SELECT id FROM enterprises ";
 // ORDER BY cannot take a parameter, so each sort the API offers has a fixed clause.
 const std::map<std::string, std::string_view, std::less<>> kOrderBySort = {
     {"id", " ORDER BY id"},
@@ -191,24 +190,40 @@ std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bo
                              int64_t limit, int64_t offset, int64_t total) {
   // Two ways to a page: collect the scope's ids through the region index and sort them (cheap for
   // a narrow scope), or walk the sort's index and keep the rows in scope until the page is full
-  // (cheap for a wide one: about (offset + limit) × all / total rows). The cheaper one is taken.
-  int64_t everything = CountAll(tx);
-  bool scan =
-      total > 0 && static_cast<double>(total) * static_cast<double>(total) >
-                       static_cast<double>(offset + limit) * static_cast<double>(everything);
-  auto where = BuildWhere(filter, scope, scan);
+  // (cheap for a wide one: about (offset + limit) × all / total rows when the scope is spread
+  // evenly over the order). The walk is capped at four times that, because a scope can also sit
+  // all in one stretch of the order (names begin with their district's name): when the capped
+  // walk comes back short, the page is read the sorting way after all.
   auto found = kOrderBySort.find(filter.sort);
   std::string order(found == kOrderBySort.end() ? kOrderBySort.at("id") : found->second);
-  // The page's ids are chosen first and only those rows are read: sorting whole rows of a
-  // district to keep twenty costs far more.
-  std::string sql = std::string(kColumns) + std::string(kPageIds) + where.sql + order;
-  where.params.emplace_back(limit);
-  sql += " LIMIT $" + std::to_string(where.params.size());
-  where.params.emplace_back(offset);
-  sql += " OFFSET $" + std::to_string(where.params.size()) + ")" + order;
-  std::vector<Enterprise> out;
-  for (const auto& row : tx.Query(sql, where.params)) out.push_back(Read(row));
-  return out;
+  auto read = [&](bool walk, int64_t cap) {
+    auto where = BuildWhere(filter, scope, walk);
+    std::string from = walk ? "FROM (SELECT * FROM enterprises" + order + " LIMIT $" +
+                                  std::to_string(where.params.size() + 1) + ") walked "
+                            : "FROM enterprises ";
+    if (walk) where.params.emplace_back(cap);
+    // The page's ids are chosen first and only those rows are read: sorting whole rows of a
+    // district to keep twenty costs far more.
+    std::string sql = std::string(kColumns) + "WHERE id IN (SELECT id " + from + where.sql + order;
+    where.params.emplace_back(limit);
+    sql += " LIMIT $" + std::to_string(where.params.size());
+    where.params.emplace_back(offset);
+    sql += " OFFSET $" + std::to_string(where.params.size()) + ")" + order;
+    std::vector<Enterprise> out;
+    for (const auto& row : tx.Query(sql, where.params)) out.push_back(Read(row));
+    return out;
+  };
+  if (total <= 0) return {};
+  double everything = static_cast<double>(CountAll(tx));
+  double expected = static_cast<double>(offset + limit) * everything / static_cast<double>(total);
+  if (expected < static_cast<double>(total)) {
+    auto cap = static_cast<int64_t>(4 * expected) + 100;
+    auto page = read(true, cap);
+    bool complete = static_cast<int64_t>(page.size()) == limit ||
+                    offset + static_cast<int64_t>(page.size()) >= total;
+    if (complete) return page;
+  }
+  return read(false, 0);
 }
 
 int64_t CountAll(db::Transaction& tx) {
