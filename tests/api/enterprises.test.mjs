@@ -79,7 +79,7 @@ async function counts() {
   return { enterprises: e.body.total, audit: a.body.total };
 }
 
-const FIELDS = ['id', 'uscc', 'name', 'region_code', 'industry_code', 'scale', 'employees',
+const FIELDS = ['id', 'uscc', 'name', 'region_code', 'grid_cell_id', 'industry_code', 'scale', 'employees',
   'frontline_workers', 'safety_inspectors', 'inspectors_below_minimum', 'hazard_tags', 'address',
   'longitude', 'latitude', 'status', 'standardization_level', 'standardization_expiry',
   'created_at', 'updated_at', 'version'];

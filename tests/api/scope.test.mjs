@@ -4,14 +4,23 @@
 //   as     – a key of ACCOUNTS (the session to use)
 //   path   – GET path; `{user:NAME}` is replaced by that user's id, `{ent:VILLAGE}` /
 //            `{ent2:VILLAGE}` by the id of the first / second demo enterprise of that village,
-//            `{uscc:VILLAGE}` / `{uscc2:VILLAGE}` by its unified social credit code
+//            `{uscc:VILLAGE}` / `{uscc2:VILLAGE}` by its unified social credit code,
+//            `{name:VILLAGE}` by its name (URL-encoded), `{person:VILLAGE}` / `{person2:VILLAGE}`
+//            by the id of the first key person of the first / second enterprise, `{cell:CODE}` by
+//            the id of the demo grid cell of that town (level 1) or village (level 2)
 //   status – expected status; `code` – expected error.code
 //   has / lacks – usernames or region codes that must / must not appear anywhere in the body
 //   total  – expected `total` of a list answer
-//   within – region prefixes: every listed item's region_code starts with one of them
-// A row may also set `method` and `body` for writes (default GET). A refused write must leave the
-// audit trail, and an enterprise it names, unchanged.
+//   within – region prefixes: every listed item's region_code (or its enterprise's) starts with one
+//   hasEnt / lacksEnt – enterprises (`{ent:…}`) that must / must not be among the listed ones (list
+//            of enterprises, map rows, people, certificates)
+// A row may also set `method` and `body` for writes (default GET); the placeholders work in the
+// body too (a string that is exactly `{ent:…}`, `{cell:…}`, … becomes the number). A refused write
+// must leave the audit trail, the counts of enterprises and grid cells, and every record it names
+// (enterprise, its people, grid cell, the enterprises it would move) unchanged.
 // The demo has 1200 enterprises (harness default): two per village, 200 per district, 20 per town.
+// Its grid: a level-1 cell per town led by the station, a level-2 cell per village under it;
+// grid{d}_{t}_1 leads the cells of villages 1–5 of its town, grid{d}_{t}_2 those of villages 6–10.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, api, login, allUsers, completeUscc, DEMO_ENTERPRISES } from './harness.mjs';
@@ -24,7 +33,8 @@ const ACCOUNTS = {
   city: 'city', // bureau 990100000000
   district1: 'district1', // bureau 990102000000
   station1_1: 'station1_1', // station 990102001000
-  grid1_1_1: 'grid1_1_1', // grid 990102001001
+  grid1_1_1: 'grid1_1_1', // grid 990102001000, leads the cells of villages 1–5 (001–003, 201–202)
+  grid1_1_2: 'grid1_1_2', // grid 990102001000, leads the cells of villages 6–10 (203–207)
   expert1: 'expert1', // expert, no region
   enterprise: 'ent_one', // enterprise 1, made with `anjian user add`
 };
@@ -38,11 +48,14 @@ const R = {
   d1t1: '990102001000', // station1_1's street
   d1t2: '990102002000',
   d1t5: '990102101000',
-  d1t1v1: '990102001001', // grid1_1_1's community
+  d1t1v1: '990102001001', // in a cell of grid1_1_1
   d1t1v2: '990102001002',
   d1t1v4: '990102001201',
+  d1t1v6: '990102001203', // in a cell of grid1_1_2
+  d1t2v1: '990102002001',
   d2t1: '990103001000',
   d2t1v1: '990103001001',
+  d2t1v2: '990103001002',
   missingInD1: '990102999000', // well-formed, in district 1, absent
 };
 
@@ -54,7 +67,24 @@ const E = {
   d1t1v2: `{ent:${R.d1t1v2}}`,
   d1t2: `{ent:990102002001}`,
   d2t1: `{ent:${R.d2t1v1}}`,
+  d1t1v6: `{ent:${R.d1t1v6}}`, // grid1_1_2's, in the same town as grid1_1_1's
 };
+// The villages whose cells each grid worker of town 1 of district 1 leads.
+const GRID1 = ['990102001001', '990102001002', '990102001003', '990102001201', '990102001202'];
+const GRID2 = ['990102001203', '990102001204', '990102001205', '990102001206', '990102001207'];
+const C = { // grid cells
+  d1t1: `{cell:${R.d1t1}}`,
+  d1t1v1: `{cell:${R.d1t1v1}}`,
+  d1t1v2: `{cell:${R.d1t1v2}}`,
+  d1t1v6: `{cell:${R.d1t1v6}}`,
+  d1t2: `{cell:${R.d1t2}}`,
+  d1t2v1: `{cell:${R.d1t2v1}}`,
+  d2t1: `{cell:${R.d2t1}}`,
+  d2t1v1: `{cell:${R.d2t1v1}}`,
+  d2t1v2: `{cell:${R.d2t1v2}}`,
+};
+const PERSON = { role: 'safety_manager', name: '越界人员', phone: '13800138000' };
+const newCell = (overrides) => ({ level: 2, name: '越界网格', ...overrides });
 const ALL = DEMO_ENTERPRISES;
 const PER_DISTRICT = ALL / 6;
 const PER_TOWN = ALL / 60;
@@ -142,13 +172,15 @@ const SCOPE = [
   { as: 'station1_1', path: '/api/v1/users/{user:grid1_1_1}', ...FORBIDDEN },
   { as: 'station1_1', path: '/api/v1/audit', ...FORBIDDEN },
 
-  // --- grid worker: its village only
-  { as: 'grid1_1_1', path: '/api/v1/regions', status: 200, has: [R.d1t1v1], lacks: [R.d1t1, R.d1t1v2] },
-  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1v1}`, status: 200 },
-  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1v1}/children`, status: 200, has: [], lacks: [R.d1t1v2] },
-  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1v2}`, ...NOT_FOUND },
-  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1}`, ...NOT_FOUND },
-  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1}/children`, ...NOT_FOUND },
+  // --- grid worker: reads its town's regions (its enterprises are those of the cells it leads)
+  { as: 'grid1_1_1', path: '/api/v1/regions', status: 200, has: [R.d1t1, R.d1t1v1, R.d1t1v6], lacks: [R.d1, R.d1t2] },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1v2}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t1}/children`, status: 200, has: [R.d1t1v1, R.d1t1v6], lacks: [R.d1t2v1] },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t2}`, ...NOT_FOUND },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1t2v1}`, ...NOT_FOUND },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1}`, ...NOT_FOUND },
+  { as: 'grid1_1_1', path: `/api/v1/regions/${R.d1}/children`, ...NOT_FOUND },
   { as: 'grid1_1_1', path: '/api/v1/users', ...FORBIDDEN },
   { as: 'grid1_1_1', path: '/api/v1/users/{user:grid1_1_1}', ...FORBIDDEN },
   { as: 'grid1_1_1', path: '/api/v1/audit', ...FORBIDDEN },
@@ -205,14 +237,51 @@ const SCOPE = [
   { as: 'station1_1', path: `/api/v1/enterprises?region_code=${R.d1t2}`, status: 200, total: 0 },
   { as: 'station1_1', path: `/api/v1/enterprises?uscc={uscc:990102002001}`, status: 200, total: 0 },
 
-  // --- enterprises: the grid worker sees its village
+  // --- enterprises: a grid worker sees those of the cells it leads, not the rest of its town
   { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.own}`, status: 200 },
   { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.neighbour}`, status: 200 },
-  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d1t1v2}`, ...USER_404 },
-  { as: 'grid1_1_1', path: '/api/v1/enterprises', status: 200, total: PER_VILLAGE, within: [R.d1t1v1] },
-  { as: 'grid1_1_1', path: `/api/v1/enterprises?region_code=${R.d1t1}`, status: 200, total: PER_VILLAGE, within: [R.d1t1v1] },
-  { as: 'grid1_1_1', path: `/api/v1/enterprises?uscc={uscc:${R.d1t1v2}}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d1t1v2}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d1t1v6}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d1t2}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d2t1}`, ...USER_404 },
+  { as: 'grid1_1_1', path: '/api/v1/enterprises', status: 200, total: 5 * PER_VILLAGE, within: GRID1, hasEnt: [E.own, E.d1t1v2], lacksEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?region_code=${R.d1t1}`, status: 200, total: 5 * PER_VILLAGE, within: GRID1 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?region_code=${R.d1}&page_size=200`, status: 200, total: 5 * PER_VILLAGE, within: GRID1 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?region_code=${R.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?uscc={uscc:${R.d1t1v6}}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?uscc={uscc:${R.d1t1v2}}`, status: 200, total: 1 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?q={name:${R.d1t1v6}}`, status: 200, within: GRID1, lacksEnt: [E.d1t1v6] },
+  { as: 'station1_1', path: `/api/v1/enterprises?q={name:${R.d1t1v6}}`, status: 200, hasEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?grid_id=${C.d1t1}`, status: 200, total: 5 * PER_VILLAGE, within: GRID1 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?grid_id=${C.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises?grid_id=${C.d1t1v1}`, status: 200, total: PER_VILLAGE, within: [R.d1t1v1] },
+  { as: 'grid1_1_1', path: '/api/v1/enterprises?grid_id=none', status: 200, total: 0 },
   { as: 'grid1_1_1', path: '/api/v1/industries', status: 200 },
+  { as: 'grid1_1_2', path: `/api/v1/enterprises/${E.d1t1v6}`, status: 200 },
+  { as: 'grid1_1_2', path: `/api/v1/enterprises/${E.own}`, ...USER_404 },
+  { as: 'grid1_1_2', path: '/api/v1/enterprises', status: 200, total: 5 * PER_VILLAGE, within: GRID2, hasEnt: [E.d1t1v6], lacksEnt: [E.own] },
+  { as: 'grid1_1_2', path: `/api/v1/enterprises?q={name:${R.d1t1v1}}`, status: 200, within: GRID2, lacksEnt: [E.own] },
+  { as: 'grid1_1_2', path: `/api/v1/enterprises?grid_id=${C.d1t1v1}`, status: 200, total: 0 },
+
+  // --- enterprises: grid_id filters inside the caller's scope only
+  { as: 'district1', path: `/api/v1/enterprises?grid_id=${C.d2t1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/enterprises?grid_id=${C.d1t1}`, status: 200, total: PER_TOWN, within: ['990102001'] },
+  { as: 'station1_1', path: `/api/v1/enterprises?grid_id=${C.d1t2v1}`, status: 200, total: 0 },
+  { as: 'enterprise', path: `/api/v1/enterprises?grid_id=${C.d1t1v1}`, status: 200, total: 1, hasEnt: [E.own], lacksEnt: [E.neighbour] },
+
+  // --- the map: the same scope as the list
+  { as: 'admin', path: '/api/v1/enterprises/map', status: 200, total: ALL, hasEnt: [E.own, E.d2t1] },
+  { as: 'district1', path: '/api/v1/enterprises/map', status: 200, total: PER_DISTRICT, hasEnt: [E.own, E.d1t2], lacksEnt: [E.d2t1] },
+  { as: 'district1', path: `/api/v1/enterprises/map?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/enterprises/map?grid_id=${C.d2t1}`, status: 200, total: 0 },
+  { as: 'station1_1', path: '/api/v1/enterprises/map', status: 200, total: PER_TOWN, hasEnt: [E.own, E.d1t1v6], lacksEnt: [E.d1t2] },
+  { as: 'grid1_1_1', path: '/api/v1/enterprises/map', status: 200, total: 5 * PER_VILLAGE, hasEnt: [E.own, E.d1t1v2], lacksEnt: [E.d1t1v6, E.d1t2] },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/map?region_code=${R.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/map?q={name:${R.d1t1v6}}`, status: 200, lacksEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/map?grid_id=${C.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_2', path: '/api/v1/enterprises/map', status: 200, total: 5 * PER_VILLAGE, hasEnt: [E.d1t1v6], lacksEnt: [E.own] },
+  { as: 'enterprise', path: '/api/v1/enterprises/map', status: 200, total: 1, hasEnt: [E.own], lacksEnt: [E.neighbour] },
+  { as: 'expert1', path: '/api/v1/enterprises/map', ...FORBIDDEN },
 
   // --- enterprises: the expert reads none of it
   { as: 'expert1', path: '/api/v1/enterprises', ...FORBIDDEN },
@@ -233,6 +302,79 @@ const SCOPE = [
   { as: 'enterprise', path: '/api/v1/industries', status: 200 },
   { as: 'enterprise', path: '/api/v1/hazard-tags', status: 200 },
 
+  // --- grid cells: officers see the cells of their region
+  { as: 'admin', path: '/api/v1/grids?page_size=1', status: 200, total: 660 },
+  { as: 'admin', path: `/api/v1/grids/${C.d2t1v1}`, status: 200, has: [R.d2t1v1] },
+  { as: 'admin', path: '/api/v1/grids/999999', ...USER_404 },
+  { as: 'city', path: '/api/v1/grids?page_size=1', status: 200, total: 660 },
+  { as: 'district1', path: '/api/v1/grids?page_size=200', status: 200, total: 110, within: ['990102'], has: [R.d1t1, R.d1t1v1] },
+  { as: 'district1', path: `/api/v1/grids/${C.d1t2v1}`, status: 200 },
+  { as: 'district1', path: `/api/v1/grids/${C.d2t1}`, ...USER_404 },
+  { as: 'district1', path: `/api/v1/grids/${C.d2t1v1}`, ...USER_404 },
+  { as: 'district1', path: `/api/v1/grids?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/grids?region_code=${R.city}&page_size=200`, status: 200, total: 110, within: ['990102'] },
+  { as: 'district1', path: `/api/v1/grids?parent_id=${C.d2t1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/grids?responsible_user_id={user:station2_1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/grids?q=${encodeURIComponent('网格')}&page_size=200`, status: 200, total: 110, within: ['990102'] },
+  { as: 'station1_1', path: '/api/v1/grids', status: 200, total: 11, within: ['990102001'], has: [R.d1t1, R.d1t1v6] },
+  { as: 'station1_1', path: `/api/v1/grids/${C.d1t1v6}`, status: 200 },
+  { as: 'station1_1', path: `/api/v1/grids/${C.d1t2}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/grids/${C.d1t2v1}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/grids?parent_id=${C.d1t2}`, status: 200, total: 0 },
+
+  // --- grid cells: a grid worker reads only the cells it leads (not its town's level-1 cell)
+  { as: 'grid1_1_1', path: '/api/v1/grids', status: 200, total: 5, within: GRID1, has: GRID1, lacks: [R.d1t1, R.d1t1v6] },
+  { as: 'grid1_1_1', path: `/api/v1/grids/${C.d1t1v1}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/grids/${C.d1t1v2}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/grids/${C.d1t1}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/grids/${C.d1t1v6}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/grids/${C.d1t2v1}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/grids?parent_id=${C.d1t1}`, status: 200, total: 5, within: GRID1 },
+  { as: 'grid1_1_1', path: '/api/v1/grids?level=1', status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/grids?region_code=${R.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: '/api/v1/grids?responsible_user_id={user:grid1_1_2}', status: 200, total: 0 },
+  { as: 'grid1_1_2', path: '/api/v1/grids', status: 200, total: 5, within: GRID2, has: GRID2, lacks: [R.d1t1v1] },
+  { as: 'grid1_1_2', path: `/api/v1/grids/${C.d1t1v1}`, ...USER_404 },
+
+  // --- grid cells: enterprise and expert accounts have no grid at all
+  { as: 'expert1', path: '/api/v1/grids', ...FORBIDDEN },
+  { as: 'expert1', path: `/api/v1/grids/${C.d1t1v1}`, ...FORBIDDEN },
+  { as: 'enterprise', path: '/api/v1/grids', ...FORBIDDEN },
+  { as: 'enterprise', path: `/api/v1/grids/${C.d1t1v1}`, ...FORBIDDEN },
+
+  // --- key people: readable with the enterprise, 404 outside the caller's scope
+  { as: 'admin', path: `/api/v1/enterprises/${E.d2t1}/people`, status: 200, hasEnt: [E.d2t1] },
+  { as: 'admin', path: '/api/v1/enterprises/999999/people', ...USER_404 },
+  { as: 'district1', path: `/api/v1/enterprises/${E.d1t2}/people`, status: 200, hasEnt: [E.d1t2] },
+  { as: 'district1', path: `/api/v1/enterprises/${E.d2t1}/people`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/enterprises/${E.d1t1v6}/people`, status: 200 },
+  { as: 'station1_1', path: `/api/v1/enterprises/${E.d1t2}/people`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.own}/people`, status: 200, hasEnt: [E.own] },
+  { as: 'grid1_1_1', path: `/api/v1/enterprises/${E.d1t1v6}/people`, ...USER_404 },
+  { as: 'grid1_1_2', path: `/api/v1/enterprises/${E.own}/people`, ...USER_404 },
+  { as: 'enterprise', path: `/api/v1/enterprises/${E.own}/people`, status: 200, hasEnt: [E.own] },
+  { as: 'enterprise', path: `/api/v1/enterprises/${E.neighbour}/people`, ...USER_404 },
+  { as: 'expert1', path: `/api/v1/enterprises/${E.own}/people`, ...FORBIDDEN },
+
+  // --- certificates expiring: only the caller's enterprises (before() gives E.own, E.d1t1v6 and
+  //     E.d2t1 a certificate that expires in 10 days)
+  { as: 'admin', path: '/api/v1/certificates/expiring?page_size=200', status: 200, hasEnt: [E.own, E.d1t1v6, E.d2t1] },
+  { as: 'city', path: '/api/v1/certificates/expiring?page_size=200', status: 200, hasEnt: [E.own, E.d2t1] },
+  { as: 'district1', path: '/api/v1/certificates/expiring?page_size=200', status: 200, within: ['990102'], hasEnt: [E.own, E.d1t1v6], lacksEnt: [E.d2t1] },
+  { as: 'district1', path: '/api/v1/certificates/expiring?within_days=366&page_size=200', status: 200, within: ['990102'], lacksEnt: [E.d2t1] },
+  { as: 'district1', path: '/api/v1/certificates/expiring?state=expired&page_size=200', status: 200, within: ['990102'] },
+  { as: 'district1', path: `/api/v1/certificates/expiring?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/certificates/expiring?region_code=${R.d2}&state=expired`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/certificates/expiring?region_code=${R.d2t1v1}&within_days=366`, status: 200, total: 0 },
+  { as: 'station1_1', path: '/api/v1/certificates/expiring?page_size=200', status: 200, within: ['990102001'], hasEnt: [E.own, E.d1t1v6], lacksEnt: [E.d2t1] },
+  { as: 'station1_1', path: `/api/v1/certificates/expiring?region_code=${R.d1t2}&within_days=366`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: '/api/v1/certificates/expiring?within_days=366&page_size=200', status: 200, within: GRID1, hasEnt: [E.own], lacksEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: '/api/v1/certificates/expiring?state=expired&page_size=200', status: 200, within: GRID1 },
+  { as: 'grid1_1_1', path: `/api/v1/certificates/expiring?region_code=${R.d1t1v6}&within_days=366`, status: 200, total: 0 },
+  { as: 'grid1_1_2', path: '/api/v1/certificates/expiring?within_days=366&page_size=200', status: 200, within: GRID2, hasEnt: [E.d1t1v6], lacksEnt: [E.own] },
+  { as: 'enterprise', path: '/api/v1/certificates/expiring?within_days=366', status: 200, within: [R.d1t1v1], hasEnt: [E.own], lacksEnt: [E.neighbour] },
+  { as: 'expert1', path: '/api/v1/certificates/expiring', ...FORBIDDEN },
+
   // --- writes across the boundary (must also change nothing)
   { as: 'district1', method: 'PATCH', path: '/api/v1/users/{user:station2_1}', body: { version: 1, name: 'x' }, ...USER_404 },
   { as: 'district1', method: 'POST', path: '/api/v1/users/{user:station2_1}/password', body: { password: 'Hijack1234' }, ...USER_404 },
@@ -252,6 +394,55 @@ const SCOPE = [
   { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.d2t1}`, body: { version: 1, address: '越界' }, ...USER_404 },
   { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.own}`, body: { version: 1, region_code: R.d1t1v2 }, status: 403, code: 'field_locked' },
   { as: 'enterprise', method: 'POST', path: '/api/v1/enterprises', body: newEnterprise(R.d1t1v1), ...FORBIDDEN },
+  { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.own}`, body: { version: 1, grid_cell_id: C.d1t1v2 }, status: 403, code: 'field_locked' },
+  { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.own}`, body: { version: 1, grid_cell_id: null }, status: 403, code: 'field_locked' },
+  { as: 'station1_1', method: 'PATCH', path: `/api/v1/enterprises/${E.own}`, body: { version: 1, grid_cell_id: C.d1t2v1 }, status: 422, code: 'grid_cell_not_found' },
+  { as: 'district1', method: 'PATCH', path: `/api/v1/enterprises/${E.d1t2}`, body: { version: 1, grid_cell_id: C.d2t1v1 }, status: 422, code: 'grid_cell_not_found' },
+  { as: 'district1', method: 'POST', path: '/api/v1/enterprises', body: { ...newEnterprise(R.d1t1v1), grid_cell_id: C.d2t1v1 }, status: 422, code: 'grid_cell_not_found' },
+  { as: 'grid1_1_1', method: 'PATCH', path: `/api/v1/enterprises/${E.own}`, body: { version: 1, grid_cell_id: C.d1t1v1 }, ...FORBIDDEN },
+
+  // --- grid cells: writes across the boundary
+  { as: 'district1', method: 'PATCH', path: `/api/v1/grids/${C.d2t1}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'DELETE', path: `/api/v1/grids/${C.d2t1v1}?version=1`, ...USER_404 },
+  { as: 'district1', method: 'POST', path: `/api/v1/grids/${C.d2t1v2}/enterprises`, body: { enterprise_ids: [E.d2t1] }, ...USER_404 },
+  { as: 'district1', method: 'POST', path: `/api/v1/grids/${C.d1t1v1}/enterprises`, body: { enterprise_ids: [E.d2t1] }, status: 422, code: 'enterprise_not_found' },
+  { as: 'district1', method: 'POST', path: '/api/v1/grids', body: newCell({ parent_id: C.d2t1, region_code: R.d2t1v1 }), status: 422, code: 'region_not_found' },
+  { as: 'district1', method: 'POST', path: '/api/v1/grids', body: newCell({ parent_id: C.d2t1, region_code: R.d1t1v1 }), status: 422, code: 'grid_parent_not_found' },
+  { as: 'district1', method: 'POST', path: '/api/v1/grids', body: newCell({ level: 1, region_code: R.d2t1 }), status: 422, code: 'region_not_found' },
+  { as: 'station1_1', method: 'PATCH', path: `/api/v1/grids/${C.d1t2}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'station1_1', method: 'PATCH', path: `/api/v1/grids/${C.d1t2v1}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'station1_1', method: 'DELETE', path: `/api/v1/grids/${C.d1t2v1}?version=1`, ...USER_404 },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/grids', body: newCell({ level: 1, region_code: R.d1t2 }), status: 422, code: 'region_not_found' },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/grids', body: newCell({ parent_id: C.d1t2, region_code: R.d1t2v1 }), status: 422, code: 'region_not_found' },
+  { as: 'station1_1', method: 'POST', path: `/api/v1/grids/${C.d1t1v1}/enterprises`, body: { enterprise_ids: [E.d1t2] }, status: 422, code: 'enterprise_not_found' },
+  { as: 'station1_1', method: 'POST', path: `/api/v1/grids/${C.d1t2v1}/enterprises`, body: { enterprise_ids: [E.d1t2] }, ...USER_404 },
+  { as: 'grid1_1_1', method: 'PATCH', path: `/api/v1/grids/${C.d1t1v1}`, body: { version: 1, name: '自改' }, ...FORBIDDEN },
+  { as: 'grid1_1_1', method: 'DELETE', path: `/api/v1/grids/${C.d1t1v1}?version=1`, ...FORBIDDEN },
+  { as: 'grid1_1_1', method: 'POST', path: '/api/v1/grids', body: newCell({ parent_id: C.d1t1, region_code: R.d1t1v1 }), ...FORBIDDEN },
+  { as: 'grid1_1_1', method: 'POST', path: `/api/v1/grids/${C.d1t1v1}/enterprises`, body: { enterprise_ids: [E.own] }, ...FORBIDDEN },
+  { as: 'expert1', method: 'POST', path: '/api/v1/grids', body: newCell({ parent_id: C.d1t1, region_code: R.d1t1v1 }), ...FORBIDDEN },
+  { as: 'expert1', method: 'PATCH', path: `/api/v1/grids/${C.d1t1v1}`, body: { version: 1, name: 'x' }, ...FORBIDDEN },
+  { as: 'enterprise', method: 'PATCH', path: `/api/v1/grids/${C.d1t1v1}`, body: { version: 1, name: 'x' }, ...FORBIDDEN },
+  { as: 'enterprise', method: 'DELETE', path: `/api/v1/grids/${C.d1t1v1}?version=1`, ...FORBIDDEN },
+  { as: 'enterprise', method: 'POST', path: `/api/v1/grids/${C.d1t1v2}/enterprises`, body: { enterprise_ids: [E.own] }, ...FORBIDDEN },
+
+  // --- key people: writes across the boundary
+  { as: 'district1', method: 'POST', path: `/api/v1/enterprises/${E.d2t1}/people`, body: PERSON, ...USER_404 },
+  { as: 'district1', method: 'PATCH', path: `/api/v1/enterprises/${E.d2t1}/people/{person:${R.d2t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'DELETE', path: `/api/v1/enterprises/${E.d2t1}/people/{person:${R.d2t1v1}}?version=1`, ...USER_404 },
+  // another district's person through an enterprise of one's own
+  { as: 'district1', method: 'PATCH', path: `/api/v1/enterprises/${E.d1t2}/people/{person:${R.d2t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'DELETE', path: `/api/v1/enterprises/${E.d1t2}/people/{person:${R.d2t1v1}}?version=1`, ...USER_404 },
+  { as: 'station1_1', method: 'POST', path: `/api/v1/enterprises/${E.d1t2}/people`, body: PERSON, ...USER_404 },
+  { as: 'station1_1', method: 'PATCH', path: `/api/v1/enterprises/${E.d1t2}/people/{person:${R.d1t2v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'grid1_1_1', method: 'POST', path: `/api/v1/enterprises/${E.own}/people`, body: PERSON, ...FORBIDDEN },
+  { as: 'grid1_1_1', method: 'PATCH', path: `/api/v1/enterprises/${E.own}/people/{person:${R.d1t1v1}}`, body: { version: 1, name: '越界' }, ...FORBIDDEN },
+  { as: 'grid1_1_1', method: 'DELETE', path: `/api/v1/enterprises/${E.own}/people/{person:${R.d1t1v1}}?version=1`, ...FORBIDDEN },
+  { as: 'expert1', method: 'POST', path: `/api/v1/enterprises/${E.own}/people`, body: PERSON, ...FORBIDDEN },
+  { as: 'enterprise', method: 'POST', path: `/api/v1/enterprises/${E.neighbour}/people`, body: PERSON, ...USER_404 },
+  { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.neighbour}/people/{person2:${R.d1t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.own}/people/{person2:${R.d1t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
+  { as: 'enterprise', method: 'DELETE', path: `/api/v1/enterprises/${E.own}/people/{person2:${R.d1t1v1}}?version=1`, ...USER_404 },
 ];
 
 // Every username and region code in a JSON body.
@@ -266,11 +457,52 @@ function names(value, out = new Set()) {
   return out;
 }
 
+// The enterprise ids a list answer shows, whatever its shape.
+function enterpriseIds(path, body) {
+  const items = body?.items;
+  assert.ok(Array.isArray(items), 'hasEnt / lacksEnt need a list');
+  if (path.startsWith('/api/v1/enterprises/map')) return items.map((row) => row[0]);
+  if (path.startsWith('/api/v1/certificates/')) return items.map((p) => p.enterprise.id);
+  if (/^\/api\/v1\/enterprises\/\d+\/people/.test(path)) return items.map((p) => p.enterprise_id);
+  if (/^\/api\/v1\/enterprises(\?|$)/.test(path)) return items.map((e) => e.id);
+  throw new Error(`no enterprise ids in the answer of ${path}`);
+}
+
+// China Standard Time date, `days` from today.
+function chinaDate(days = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+}
+
 const srv = await startServer();
 after(() => srv.stop());
 const sessions = {};
 const ids = {};
-const enterprises = {}; // "ent:VILLAGE" / "ent2:VILLAGE" → id, "uscc:VILLAGE" / "uscc2:VILLAGE" → code
+// "ent:VILLAGE" / "ent2:VILLAGE" → id, "uscc:…" / "uscc2:…" → code, "name:…" → encoded name,
+// "person:…" / "person2:…" → a key person's id, "cell:CODE" → grid cell id
+const values = {};
+const PLACEHOLDER = /\{((?:ent2?|uscc2?|name|person2?|cell):\d{12})\}/g;
+const NUMERIC = /^(ent2?|person2?|cell)$/;
+
+function resolve(text) {
+  return text.replace(/\{user:([^}]+)\}/g, (_, name) => {
+    assert.ok(ids[name], `unknown user ${name}`);
+    return String(ids[name]);
+  }).replace(PLACEHOLDER, (_, key) => {
+    assert.ok(values[key] !== undefined, `unknown placeholder ${key}`);
+    return String(values[key]);
+  });
+}
+// A body with its placeholders resolved: a string that is one numeric placeholder becomes a number.
+function resolveBody(value) {
+  if (Array.isArray(value)) return value.map(resolveBody);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveBody(v)]));
+  }
+  if (typeof value !== 'string') return value;
+  const whole = value.match(/^\{((ent2?|person2?|cell):\d{12})\}$/);
+  if (whole && NUMERIC.test(whole[2])) return Number(resolve(value));
+  return resolve(value);
+}
 
 before(async () => {
   const added = await srv.cli(['user', 'add', '--username', 'ent_one', '--password', ENTERPRISE_PASSWORD,
@@ -280,43 +512,91 @@ before(async () => {
     sessions[key] = await login(srv.url, username, key === 'enterprise' ? ENTERPRISE_PASSWORD : undefined);
   }
   for (const u of await allUsers(srv.url, sessions.admin)) ids[u.username] = u.id;
-  const villages = new Set();
+  const admin = sessions.admin;
+  const wanted = new Set();
   for (const row of SCOPE) {
-    for (const m of `${row.path} ${JSON.stringify(row.body ?? '')}`.matchAll(/\{(?:ent2?|uscc2?):(\d{12})\}/g)) villages.add(m[1]);
+    const text = `${row.path} ${JSON.stringify(row.body ?? '')} ${JSON.stringify([row.hasEnt, row.lacksEnt])}`;
+    for (const m of text.matchAll(PLACEHOLDER)) wanted.add(m[1]);
   }
-  for (const village of villages) {
-    const r = await api(srv.url, 'GET', `/api/v1/enterprises?region_code=${village}&sort=id&page_size=2`, { as: sessions.admin });
+  for (const key of [...wanted].sort()) {
+    const [kind, code] = key.split(':');
+    if (kind === 'cell') {
+      const r = await api(srv.url, 'GET', `/api/v1/grids?region_code=${code}&page_size=20`, { as: admin });
+      assert.equal(r.status, 200, r.text);
+      const cells = r.body.items.filter((c) => c.region_code === code);
+      assert.equal(cells.length, 1, `one demo cell for ${code}`);
+      values[key] = cells[0].id;
+      continue;
+    }
+    const r = await api(srv.url, 'GET', `/api/v1/enterprises?region_code=${code}&sort=id&page_size=2`, { as: admin });
     assert.equal(r.status, 200, r.text);
-    assert.equal(r.body.items.length, 2, `two demo enterprises in ${village}`);
-    [enterprises[`ent:${village}`], enterprises[`ent2:${village}`]] = r.body.items.map((e) => e.id);
-    [enterprises[`uscc:${village}`], enterprises[`uscc2:${village}`]] = r.body.items.map((e) => e.uscc);
+    assert.equal(r.body.items.length, 2, `two demo enterprises in ${code}`);
+    const e = r.body.items[kind.endsWith('2') ? 1 : 0];
+    if (kind.startsWith('ent')) values[key] = e.id;
+    else if (kind.startsWith('uscc')) values[key] = e.uscc;
+    else if (kind === 'name') values[key] = encodeURIComponent(e.name);
+    else {
+      const people = await api(srv.url, 'GET', `/api/v1/enterprises/${e.id}/people`, { as: admin });
+      assert.equal(people.status, 200, people.text);
+      assert.ok(people.body.items.length > 0, `key people of enterprise ${e.id}`);
+      values[key] = people.body.items[0].id;
+    }
   }
   // ent_one's enterprise 1 is the first of its village (the demo creates them in village order).
-  assert.equal(enterprises[`ent:${R.d1t1v1}`], 1);
+  assert.equal(values[`ent:${R.d1t1v1}`], 1);
+  // A certificate expiring in 10 days for three enterprises, so that the certificate rows list
+  // something on each side of each boundary.
+  for (const key of [E.own, E.d1t1v6, E.d2t1]) {
+    const r = await api(srv.url, 'POST', `/api/v1/enterprises/${resolve(key)}/people`, {
+      as: admin,
+      body: {
+        role: 'safety_manager', name: '证书将到期', phone: '13800138000', certificate_number: 'SC-0001',
+        certificate_kind: 'manager_training', certificate_issued: chinaDate(-1000), certificate_expiry: chinaDate(10),
+      },
+    });
+    assert.equal(r.status, 201, r.text);
+  }
 });
+
+// What a refused write must leave as it was: the records it names, read by the administrator.
+function watchedPaths(path, body) {
+  const bare = path.split('?')[0];
+  const out = [];
+  let m = bare.match(/^\/api\/v1\/enterprises\/(\d+)/);
+  if (m) out.push(`/api/v1/enterprises/${m[1]}`, `/api/v1/enterprises/${m[1]}/people`);
+  m = bare.match(/^\/api\/v1\/grids\/(\d+)/);
+  if (m) out.push(`/api/v1/grids/${m[1]}`);
+  if (typeof body?.parent_id === 'number') out.push(`/api/v1/grids/${body.parent_id}`);
+  if (typeof body?.grid_cell_id === 'number') out.push(`/api/v1/grids/${body.grid_cell_id}`);
+  for (const id of Array.isArray(body?.enterprise_ids) ? body.enterprise_ids : []) {
+    out.push(`/api/v1/enterprises/${id}`);
+  }
+  return out;
+}
 
 test('scope table: each role against in-scope and out-of-scope records', async (t) => {
   const admin = sessions.admin;
-  const auditTotal = async () =>
-    (await api(srv.url, 'GET', '/api/v1/audit?page_size=1', { as: admin })).body.total;
+  const read = async (path) => {
+    const r = await api(srv.url, 'GET', path, { as: admin });
+    return `${r.status} ${r.text}`;
+  };
+  const state = async (paths) => {
+    const out = {
+      audit: (await api(srv.url, 'GET', '/api/v1/audit?page_size=1', { as: admin })).body.total,
+      enterprises: (await api(srv.url, 'GET', '/api/v1/enterprises?page_size=1', { as: admin })).body.total,
+      grids: (await api(srv.url, 'GET', '/api/v1/grids?page_size=1', { as: admin })).body.total,
+    };
+    for (const path of paths) out[path] = await read(path);
+    return out;
+  };
   for (const row of SCOPE) {
     const method = row.method || 'GET';
     await t.test(`${row.as} ${method} ${row.path} → ${row.status}`, async () => {
-      const path = row.path.replace(/\{user:([^}]+)\}/g, (_, name) => {
-        assert.ok(ids[name], `unknown user ${name}`);
-        return String(ids[name]);
-      }).replace(/\{((?:ent2?|uscc2?):\d{12})\}/g, (_, key) => {
-        assert.ok(enterprises[key], `unknown enterprise ${key}`);
-        return String(enterprises[key]);
-      });
-      const before = method === 'GET' ? null : await auditTotal();
-      const enterpriseId = method !== 'GET' && path.match(/^\/api\/v1\/enterprises\/(\d+)$/)?.[1];
-      const record = async () => (await api(srv.url, 'GET', `/api/v1/enterprises/${enterpriseId}`, { as: admin })).text;
-      const recordBefore = enterpriseId ? await record() : null;
-      const enterpriseCount = async () =>
-        (await api(srv.url, 'GET', '/api/v1/enterprises?page_size=1', { as: admin })).body.total;
-      const countBefore = method === 'GET' ? null : await enterpriseCount();
-      const r = await api(srv.url, method, path, { as: sessions[row.as], body: row.body });
+      const path = resolve(row.path);
+      const body = row.body === undefined || typeof row.body === 'string' ? row.body : resolveBody(row.body);
+      const watched = method === 'GET' ? null : watchedPaths(path, body);
+      const before = watched ? await state(watched) : null;
+      const r = await api(srv.url, method, path, { as: sessions[row.as], body });
       assert.equal(r.status, row.status, r.text);
       if (row.code) assert.equal(r.body.error.code, row.code, r.text);
       if (row.total !== undefined) assert.equal(r.body.total, row.total, r.text);
@@ -325,11 +605,21 @@ test('scope table: each role against in-scope and out-of-scope records', async (
       for (const item of row.lacks || []) assert.ok(!seen.has(item), `${item} must not appear`);
       for (const prefix of row.within || []) assert.ok(Array.isArray(r.body.items), 'within needs a list');
       for (const item of row.within ? r.body.items : []) {
-        assert.ok(row.within.some((p) => item.region_code.startsWith(p)), `${item.region_code} is outside ${row.within}`);
+        const region = item.region_code ?? item.enterprise?.region_code;
+        assert.ok(row.within.some((p) => region.startsWith(p)), `${region} is outside ${row.within}`);
       }
-      if (before !== null) assert.equal(await auditTotal(), before, 'a refused write changed the audit trail');
-      if (recordBefore !== null) assert.equal(await record(), recordBefore, 'a refused write changed the enterprise');
-      if (countBefore !== null) assert.equal(await enterpriseCount(), countBefore, 'a refused write added an enterprise');
+      if (row.hasEnt || row.lacksEnt) {
+        const listed = new Set(enterpriseIds(path, r.body));
+        for (const key of row.hasEnt || []) {
+          assert.ok(listed.has(Number(resolve(key))), `${key} (${resolve(key)}) missing from ${r.text.slice(0, 300)}`);
+        }
+        for (const key of row.lacksEnt || []) {
+          assert.ok(!listed.has(Number(resolve(key))), `${key} (${resolve(key)}) must not appear`);
+        }
+      }
+      if (before !== null) {
+        assert.deepEqual(await state(watched), before, 'a refused write changed something');
+      }
     });
   }
 });
