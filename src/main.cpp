@@ -28,6 +28,7 @@ struct ServeFlags {
   size_t workers = 16;
   size_t io_threads = 2;
   size_t max_connections = 2048;
+  int64_t read_timeout_seconds = 30;
   int64_t session_idle_seconds = int64_t{2} * 3600;
   int64_t session_absolute_seconds = int64_t{12} * 3600;
 };
@@ -62,6 +63,7 @@ int Serve(const Options& options, const ServeFlags& flags) {
   server.worker_threads = flags.workers;
   server.io_threads = flags.io_threads;
   server.max_connections = flags.max_connections;
+  server.read_timeout = std::chrono::seconds{flags.read_timeout_seconds};
 
   Options with_sessions = options;
   with_sessions.session_policy.idle = std::chrono::seconds{flags.session_idle_seconds};
@@ -114,6 +116,11 @@ int main(int argc, char** argv) {
       ->envname("ANJIAN_IO_THREADS");
   serve->add_option("--max-connections", serve_flags.max_connections, "connection cap")
       ->envname("ANJIAN_MAX_CONNECTIONS");
+  serve
+      ->add_option("--read-timeout", serve_flags.read_timeout_seconds,
+                   "seconds a connection may take to send its next request")
+      ->envname("ANJIAN_READ_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
   serve
       ->add_option("--session-idle-seconds", serve_flags.session_idle_seconds,
                    "a session ends after this long unused")

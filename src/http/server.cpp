@@ -9,6 +9,7 @@
 #include <mutex>
 #include <restinio/all.hpp>
 #include <thread>
+#include <unordered_set>
 
 #include "core/messages.hpp"
 
@@ -26,28 +27,40 @@ class ConnectionCap {
 
   restinio::ip_blocker::inspection_result_t inspect(  // NOLINT: RESTinio's name
       const restinio::ip_blocker::incoming_info_t& /*incoming*/) noexcept {
-    if (open_.fetch_add(1) >= max_) {
-      open_.fetch_sub(1);
+    std::lock_guard lock(mutex_);
+    if (open_ >= max_) {
       refused_.fetch_add(1);
       return restinio::ip_blocker::deny();
     }
+    ++open_;
     return restinio::ip_blocker::allow();
   }
 
+  // RESTinio 0.6.16 can report a connection closed twice: a read that times out closes it, and
+  // the aborted read then closes it again. A connection is therefore let go by its id, once;
+  // counting every notice wrapped the counter below zero and refused every later connection.
   void state_changed(  // NOLINT: RESTinio's name
       const restinio::connection_state::notice_t& notice) noexcept {
     auto cause = notice.cause();
-    if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
-      open_.fetch_sub(1);
+    std::lock_guard lock(mutex_);
+    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
+      accepted_.insert(notice.connection_id());
+    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+      if (accepted_.erase(notice.connection_id()) == 1 && open_ > 0) --open_;
     }
   }
 
-  size_t open() const { return open_.load(); }
+  size_t open() const {
+    std::lock_guard lock(mutex_);
+    return open_;
+  }
   uint64_t refused() const { return refused_.load(); }
 
  private:
   size_t max_;
-  std::atomic<size_t> open_{0};
+  mutable std::mutex mutex_;
+  size_t open_ = 0;                             // allowed at accept, until closed
+  std::unordered_set<std::uint64_t> accepted_;  // connection ids not yet closed
   std::atomic<uint64_t> refused_{0};
 };
 

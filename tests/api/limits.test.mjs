@@ -62,3 +62,32 @@ test('a header field over 16 KiB closes the connection without reaching a handle
     await srv.stop();
   }
 });
+
+// A connection that never sends a request is closed at the read timeout; RESTinio reports that
+// close twice, and the cap must count it once or every later connection would be refused.
+test('a silent connection closed at the read timeout leaves the cap as it was', async () => {
+  const srv = await startServer({ args: ['--max-connections', '4', '--read-timeout', '1'] });
+  const port = Number(new URL(srv.url).port);
+  try {
+    for (let round = 0; round < 3; round++) {
+      const silent = net.createConnection({ host: '127.0.0.1', port });
+      await new Promise((resolve) => silent.on('connect', resolve));
+      const closed = new Promise((resolve) => silent.on('close', resolve));
+      await closed;  // the server hangs up after about a second
+    }
+    await sleep(200);
+    for (let i = 0; i < 6; i++) {
+      const answer = await rawGet(port, '/healthz', 'Connection: close\r\n');
+      assert.equal(typeof answer, 'object', `connection ${i + 1} after the timeouts was refused`);
+      assert.match(answer.data, /^HTTP\/1.1 200/);
+      answer.socket.destroy();
+      await sleep(50);
+    }
+    const metrics = await api(srv.url, 'GET', '/metrics');
+    const open = Number(/anjian_http_open_connections (\d+)/.exec(metrics.text)?.[1]);
+    assert.ok(open >= 1 && open <= 4, `open connections gauge reads ${open}`);
+    assert.match(metrics.text, /anjian_http_refused_connections 0\n/);
+  } finally {
+    await srv.stop();
+  }
+});
