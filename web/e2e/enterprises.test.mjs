@@ -2,25 +2,9 @@
 // district, and an enterprise account sees only its own record.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { BASE_URL, DEMO_PASSWORD, byTest, freshPage, login, openBrowser, screenshot } from './helpers.mjs'
+import { BASE_URL, apiAs, byTest, freshPage, login, openBrowser, screenshot } from './helpers.mjs'
 
 let browser
-
-/** Signs in through the API (bearer token), for test set-up that needs data the page must not see. */
-async function apiAs(username) {
-  const answer = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(answer.status, 200, await answer.clone().text())
-  const { token } = await answer.json()
-  return async (path) => {
-    const response = await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
-    assert.equal(response.status, 200, await response.clone().text())
-    return response.json()
-  }
-}
 
 before(async () => {
   browser = await openBrowser()

@@ -1,4 +1,5 @@
 // Shared set-up for the browser journeys: Debian's chromium driven by playwright-core.
+import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +49,44 @@ export async function freshPage(context) {
 }
 
 export const byTest = (name) => `[data-test="${name}"]`
+
+/**
+ * Signs in through the API (bearer token), for test set-up that needs data the page must not see.
+ * The answer calls a path: `call(path)` GETs and expects 200; `call(path, { method, body, status })`.
+ */
+export async function apiAs(username, password = DEMO_PASSWORD) {
+  const answer = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  assert.equal(answer.status, 200, await answer.clone().text())
+  const { token } = await answer.json()
+  return async (path, { method = 'GET', body, status = method === 'POST' ? 201 : 200 } = {}) => {
+    const headers = { Authorization: `Bearer ${token}` }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    assert.equal(response.status, status, `${method} ${path}: ${await response.clone().text()}`)
+    return response.status === 204 ? null : response.json()
+  }
+}
+
+/** Picks an option of an Element Plus select whose dropdown carries `popperClass`. */
+export async function pickOption(page, select, popperClass, option) {
+  await select.click()
+  const item = page.locator(`.${popperClass} ${byTest(option)}`)
+  await item.click()
+  await page.locator(`.el-popper.${popperClass}`).waitFor({ state: 'hidden' })
+}
+
+/** Today plus `days`, as YYYY-MM-DD in China Standard Time (the server's calendar). */
+export function chinaDate(days = 0) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000))
+}
 
 /** Signs in through the form; `goto: false` uses the login page already open (and its ?redirect). */
 export async function login(page, username, password = DEMO_PASSWORD, { goto = true } = {}) {

@@ -35,6 +35,8 @@ export interface Enterprise {
   standardization_level: StandardizationLevel | null
   /** YYYY-MM-DD */
   standardization_expiry: string | null
+  /** The level-2 grid cell the enterprise is placed in, null when it is in none yet. */
+  grid_cell_id: number | null
   created_at: string
   updated_at: string
   version: number
@@ -52,13 +54,38 @@ export interface EnterpriseQuery extends PageQuery {
   scale?: Scale | ''
   status?: EnterpriseStatus | ''
   sort?: EnterpriseSort | ''
+  /** A grid cell (a level-1 cell includes its children), or 'none' for enterprises in no cell. */
+  grid_id?: GridFilter
 }
 
-/** What POST /enterprises takes: everything but the id, version, timestamps and computed fields. */
-export type NewEnterprise = Omit<Enterprise, 'id' | 'version' | 'created_at' | 'updated_at' | 'inspectors_below_minimum'>
+/** The grid filter of the enterprise list: a cell id, or 'none' for enterprises in no cell. */
+export type GridFilter = number | 'none' | null
+
+/** GET /enterprises/map takes the list's filters without paging and sorting. */
+export type EnterpriseMapQuery = Omit<EnterpriseQuery, 'page' | 'page_size' | 'sort'>
+
+/** One located enterprise of the map: [id, longitude, latitude, name, status]. */
+export type EnterprisePoint = [number, number, number, string, EnterpriseStatus]
+
+export interface EnterpriseMap {
+  items: EnterprisePoint[]
+  /** How many enterprises match the filters, located or not. */
+  total: number
+  /** The most points one answer carries. */
+  limit: number
+}
+
+/**
+ * What POST /enterprises takes: everything but the id, version, timestamps and computed fields. The
+ * grid cell is left out: without it the server places a new enterprise in its village's only cell.
+ */
+export type NewEnterprise = Omit<
+  Enterprise,
+  'id' | 'version' | 'created_at' | 'updated_at' | 'inspectors_below_minimum' | 'grid_cell_id'
+>
 
 /** A PATCH carries the version it was based on and only the fields that changed. */
-export type EnterpriseChanges = Partial<NewEnterprise> & { version: number }
+export type EnterpriseChanges = Partial<NewEnterprise> & { version: number; grid_cell_id?: number | null }
 
 export interface Industry {
   code: string
@@ -70,6 +97,7 @@ export interface Industry {
 export const enterprisesApi = {
   list: (query: EnterpriseQuery) => http.get<Page<Enterprise>>('/enterprises', { ...query }),
   get: (id: number) => http.get<Enterprise>(`/enterprises/${id}`),
+  map: (query: EnterpriseMapQuery) => http.get<EnterpriseMap>('/enterprises/map', { ...query }),
   create: (enterprise: NewEnterprise) => http.post<Enterprise>('/enterprises', enterprise),
   update: (id: number, changes: EnterpriseChanges) => http.patch<Enterprise>(`/enterprises/${id}`, changes),
   industries: () => http.get<{ items: Industry[] }>('/industries'),

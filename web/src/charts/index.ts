@@ -1,7 +1,8 @@
 // ECharts is registered here once, with only the parts the pages use, so the bundle stays small.
-import { BarChart, LineChart, PieChart } from 'echarts/charts'
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts'
 import {
   DatasetComponent,
+  DataZoomInsideComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -14,7 +15,9 @@ echarts.use([
   BarChart,
   LineChart,
   PieChart,
+  ScatterChart,
   DatasetComponent,
+  DataZoomInsideComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -23,4 +26,4 @@ echarts.use([
 ])
 
 export { echarts }
-export type { EChartsCoreOption } from 'echarts/core'
+export type { ECElementEvent, EChartsCoreOption } from 'echarts/core'

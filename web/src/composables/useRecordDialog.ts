@@ -6,6 +6,11 @@ import { useApiError } from './useApiError'
 
 export type FormMode = 'create' | 'edit'
 
+/** Someone else saved (or deleted) the record since it was read: the server's 409 stale_version. */
+export function isStale(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409 && error.code === 'stale_version'
+}
+
 /** How a create/edit dialog talks to its module: the API calls and the form ⇄ record mappings. */
 export interface RecordDialogOptions<R extends { id: number }, F extends object, N, C> {
   visible: Ref<boolean>
@@ -73,7 +78,8 @@ export function useRecordDialog<R extends { id: number }, F extends object, N, C
       }
       options.visible.value = false
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && options.mode() === 'edit' && original.value) {
+      // Other conflicts (a taken code, a role held by someone else) are shown like any error.
+      if (isStale(error) && options.mode() === 'edit' && original.value) {
         await ElMessageBox.alert(t(options.staleKey), error.message, { type: 'warning' }).catch(() => undefined)
         await reloadAfterConflict(original.value.id).catch(show)
       } else {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '@/api/users'
-import { canManageEnterprises, canUse, decideNavigation, grantableRoles, menuForRole, safeRedirect, type Decision, type RouteFacts } from './access'
+import { canEditPeople, canManageEnterprises, canManageGrids, canUse, decideNavigation, grantableRoles, menuForRole, safeRedirect, type Decision, type RouteFacts } from './access'
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'regions']],
-    ['grid', ['dashboard', 'enterprises']],
+    ['admin', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['grid', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates']],
     ['enterprise', ['dashboard', 'myEnterprise']],
     ['expert', ['dashboard']],
     [null, []],
@@ -55,6 +55,19 @@ describe('menuForRole', () => {
     [null, false],
   ])('%s may manage enterprises: %s', (role, expected) => {
     expect(canManageEnterprises(role)).toBe(expected)
+  })
+
+  it.each<[Role | null, boolean, boolean]>([
+    ['admin', true, true],
+    ['bureau', true, true],
+    ['station', true, true],
+    ['grid', false, false],
+    ['enterprise', false, true],
+    ['expert', false, false],
+    [null, false, false],
+  ])('%s: manage grids %s, edit key people %s', (role, grids, people) => {
+    expect(canManageGrids(role)).toBe(grids)
+    expect(canEditPeople(role)).toBe(people)
   })
 })
 
@@ -123,6 +136,10 @@ describe('decideNavigation', () => {
     ['enterprise on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'enterprise', { kind: 'allow' }],
     ['station on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'station', { kind: 'allow' }],
     ['expert on a detail', page('/enterprises/1', { feature: ['enterprises', 'myEnterprise'] }), 'expert', { kind: 'not-found' }],
+    ['grid on grids', page('/grids', { feature: 'grids' }), 'grid', { kind: 'allow' }],
+    ['enterprise on grids', page('/grids', { feature: 'grids' }), 'enterprise', { kind: 'not-found' }],
+    ['station on the map', page('/enterprise-map', { feature: 'enterpriseMap' }), 'station', { kind: 'allow' }],
+    ['expert on certificates', page('/certificates', { feature: 'certificates' }), 'expert', { kind: 'not-found' }],
   ]
   it.each(table)('%s', (_name, to, role, expected) => {
     expect(decideNavigation(to, role)).toEqual(expected)

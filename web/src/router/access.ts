@@ -1,7 +1,16 @@
 // Who may see what, as pure functions: the side menu and the route guard both ask here.
 import type { Role } from '@/api/users'
 
-export type Feature = 'dashboard' | 'enterprises' | 'myEnterprise' | 'users' | 'regions' | 'audit'
+export type Feature =
+  | 'dashboard'
+  | 'enterprises'
+  | 'myEnterprise'
+  | 'enterpriseMap'
+  | 'grids'
+  | 'certificates'
+  | 'users'
+  | 'regions'
+  | 'audit'
 
 export interface MenuItem {
   feature: Feature
@@ -9,7 +18,7 @@ export interface MenuItem {
   /** i18n key of the label. */
   label: string
   /** Name of the @element-plus/icons-vue icon. */
-  icon: 'HomeFilled' | 'OfficeBuilding' | 'User' | 'Location' | 'Document'
+  icon: 'HomeFilled' | 'OfficeBuilding' | 'User' | 'Location' | 'Document' | 'Grid' | 'Postcard' | 'MapLocation'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -17,16 +26,19 @@ const MENU: Record<Feature, MenuItem> = {
   enterprises: { feature: 'enterprises', path: '/enterprises', label: 'menu.enterprises', icon: 'OfficeBuilding' },
   // The path gets the account's enterprise id appended by menuForRole.
   myEnterprise: { feature: 'myEnterprise', path: '/enterprises', label: 'menu.myEnterprise', icon: 'OfficeBuilding' },
+  enterpriseMap: { feature: 'enterpriseMap', path: '/enterprise-map', label: 'menu.enterpriseMap', icon: 'MapLocation' },
+  grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
+  certificates: { feature: 'certificates', path: '/certificates', label: 'menu.certificates', icon: 'Postcard' },
   users: { feature: 'users', path: '/users', label: 'menu.users', icon: 'User' },
   regions: { feature: 'regions', path: '/regions', label: 'menu.regions', icon: 'Location' },
   audit: { feature: 'audit', path: '/audit', label: 'menu.audit', icon: 'Document' },
 }
 
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'regions'],
-  grid: ['dashboard', 'enterprises'],
+  admin: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  grid: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates'],
   enterprise: ['dashboard', 'myEnterprise'],
   expert: ['dashboard'],
 }
@@ -55,6 +67,16 @@ export function canUse(role: Role | null | undefined, feature: Feature | readonl
 /** Roles that may create enterprises and edit every field of one (mirrors the server). */
 export function canManageEnterprises(role: Role | null | undefined): boolean {
   return role === 'admin' || role === 'bureau' || role === 'station'
+}
+
+/** Roles that may draw grid cells, name their responsible persons and move enterprises between them. */
+export function canManageGrids(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station'
+}
+
+/** Roles that may edit an enterprise's key people: officers in scope, and the enterprise itself. */
+export function canEditPeople(role: Role | null | undefined): boolean {
+  return canManageEnterprises(role) || role === 'enterprise'
 }
 
 /** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */

@@ -43,6 +43,24 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: ['enterprises', 'myEnterprise'], title: 'enterprises.detail' },
       },
       {
+        path: 'enterprise-map',
+        name: 'enterprise-map',
+        component: () => import('@/views/enterprise-map/index.vue'),
+        meta: { feature: 'enterpriseMap', title: 'menu.enterpriseMap' },
+      },
+      {
+        path: 'grids',
+        name: 'grids',
+        component: () => import('@/views/grids/index.vue'),
+        meta: { feature: 'grids', title: 'menu.grids' },
+      },
+      {
+        path: 'certificates',
+        name: 'certificates',
+        component: () => import('@/views/certificates/index.vue'),
+        meta: { feature: 'certificates', title: 'menu.certificates' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('@/views/users/index.vue'),

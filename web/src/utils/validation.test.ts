@@ -5,6 +5,7 @@ import {
   validateEnterpriseId,
   validateName,
   validatePassword,
+  validatePhone,
   validateRegionCode,
   validateRole,
   validateUsername,
@@ -105,5 +106,34 @@ describe('validateRole and validateConfirmation', () => {
   it('compares the two passwords', () => {
     expect(validateConfirmation('abcdefg1', 'abcdefg1')).toBeNull()
     expect(validateConfirmation('abcdefg1', 'abcdefg2')).toBe('validation.confirm')
+  })
+})
+
+describe('validatePhone', () => {
+  it.each([
+    ['13800000101', null],
+    ['0591-80000001', null],
+    ['+86 138 0000 0101', null],
+    ['12345', null],
+    ['1-2-3-4-5', null],
+    ['1'.repeat(20), null],
+    ['  13800000101  ', null],
+    ['1234', 'validation.phone'],
+    ['1'.repeat(21), 'validation.phone'],
+    ['+-- -1234', 'validation.phone'],
+    ['138+0000101', 'validation.phone'],
+    ['++8613800000101', 'validation.phone'],
+    ['138 0000 010a', 'validation.phone'],
+    ['(0591)80000001', 'validation.phone'],
+    ['１３８００００', 'validation.phone'],
+    ['', 'validation.phoneRequired'],
+    ['   ', 'validation.phoneRequired'],
+  ])('%j → %s', (input, expected) => {
+    expect(validatePhone(input)).toBe(expected)
+  })
+
+  it('lets an optional phone stay empty but still checks a given one', () => {
+    expect(validatePhone('', false)).toBeNull()
+    expect(validatePhone('abc', false)).toBe('validation.phone')
   })
 })

@@ -64,3 +64,15 @@ export function validateRole(role: Role | '' | null | undefined, allowed: readon
 export function validateConfirmation(password: string, confirmation: string): ValidationResult {
   return password === confirmation ? null : 'validation.confirm'
 }
+
+/**
+ * A telephone number as the server accepts it: 5–20 characters of digits, spaces and '-', an
+ * optional leading '+', and at least 5 digits. `required: false` lets an empty value through.
+ */
+export function validatePhone(phone: string, required = true): ValidationResult {
+  const value = phone.trim()
+  if (value === '') return required ? 'validation.phoneRequired' : null
+  const plausible =
+    value.length >= 5 && value.length <= 20 && /^\+?[0-9 -]+$/.test(value) && value.replace(/[^0-9]/g, '').length >= 5
+  return plausible ? null : 'validation.phone'
+}

@@ -34,6 +34,7 @@ const sample: Enterprise = {
   status: 'operating',
   standardization_level: null,
   standardization_expiry: null,
+  grid_cell_id: 62,
   created_at: '2026-11-23T19:14:11Z',
   updated_at: '2026-11-23T19:14:11Z',
   version: 3,

@@ -2,6 +2,7 @@ import type { FormItemRule, FormRules } from 'element-plus'
 import type {
   Enterprise,
   EnterpriseChanges,
+  GridFilter,
   EnterpriseSort,
   EnterpriseStatus,
   Industry,
@@ -54,7 +55,11 @@ export interface EnterpriseFilters {
   scale: Scale | ''
   status: EnterpriseStatus | ''
   sort: EnterpriseSort | ''
+  grid_id: GridFilter
 }
+
+/** The filters the list and the map share, drawn by EnterpriseFilterFields.vue. */
+export type SharedFilters = Pick<EnterpriseFilters, 'industry_code' | 'tag' | 'scale' | 'status' | 'grid_id'>
 
 export const emptyFilters: EnterpriseFilters = {
   q: '',
@@ -65,6 +70,7 @@ export const emptyFilters: EnterpriseFilters = {
   scale: '',
   status: '',
   sort: '',
+  grid_id: null,
 }
 
 /** A node of the industry cascader: sections with their divisions below. */
