@@ -30,7 +30,9 @@ const Catalogues& All() {
       auto groups = json.value("labels", nlohmann::json::object());
       for (const auto& [group, entries] : groups.items()) {
         for (const auto& [code, text] : entries.items()) {
-          labels[group + "/" + code] = text.get<std::string>();
+          std::string key = group;
+          key.append("/").append(code);
+          labels[key] = text.get<std::string>();
         }
       }
     }

@@ -42,7 +42,7 @@ class PeopleServiceTest : public ::testing::TestWithParam<std::string> {
     return enterprises_->Create(As(Role::kAdmin, std::nullopt), e)->id;
   }
 
-  static Person Manager(const std::string& name, std::optional<std::string> expiry) {
+  static Person Manager(const std::string& name, const std::optional<std::string>& expiry) {
     Person p;
     p.role = "safety_manager";
     p.name = name;
