@@ -31,16 +31,12 @@ constexpr std::string_view kGridWorkerCondition =
 constexpr std::string_view kGridCondition =
     " AND grid_cell_id IN (SELECT g.id FROM grid_cells g WHERE g.id = $N OR g.parent_id = $N)";
 constexpr std::string_view kNoGridCondition = " AND grid_cell_id IS NULL";
-struct Condition {
-  std::string_view sql;  // ends with the placeholder's "$"; its number is appended
-};
-constexpr Condition kNameCondition{" AND name LIKE $"};
-constexpr Condition kUsccCondition{" AND uscc = $"};
-constexpr Condition kIndustryCondition{" AND industry_code LIKE $"};
-constexpr Condition kTagCondition{" AND hazard_tags LIKE $"};
-constexpr Condition kScaleCondition{" AND scale = $"};
-constexpr Condition kStatusCondition{" AND status = $"};
-constexpr std::string_view kLikeEscape = " ESCAPE '\\'";
+constexpr std::string_view kNameCondition = " AND name LIKE $N ESCAPE '\\'";
+constexpr std::string_view kUsccCondition = " AND uscc = $N";
+constexpr std::string_view kIndustryCondition = " AND industry_code LIKE $N ESCAPE '\\'";
+constexpr std::string_view kTagCondition = " AND hazard_tags LIKE $N ESCAPE '\\'";
+constexpr std::string_view kScaleCondition = " AND scale = $N";
+constexpr std::string_view kStatusCondition = " AND status = $N";
 constexpr std::string_view kCountSelect = "SELECT COUNT(*) FROM enterprises ";
 constexpr std::string_view kCountOfRegions =
     "SELECT COALESCE(SUM(enterprises), 0) FROM enterprise_region_counts WHERE region_code BETWEEN "
@@ -124,31 +120,36 @@ bool OnlyRegions(const Filter& f, const Bounds& scope) {
          !f.unplaced && !f.grid_id;
 }
 
+// The scope's conditions, beginning with `scope_condition` (kScopeCondition, or kScopeScanCondition
+// to keep the region index out of the plan).
+Where ScopeWhereWith(const Bounds& scope, std::string_view alias,
+                     std::string_view scope_condition) {
+  std::string prefix = alias.empty() ? "" : std::string(alias) + ".";
+  Where where{{}, {scope.low, scope.high}};
+  AddCondition(where, scope_condition, prefix, std::nullopt);
+  if (scope.own_enterprise_id != 0) {
+    AddCondition(where, kOwnCondition, prefix, scope.own_enterprise_id);
+  }
+  if (scope.grid_user_id != 0) {
+    AddCondition(where, kGridWorkerCondition, prefix, scope.grid_user_id);
+  }
+  return where;
+}
+
 Where BuildWhere(const Filter& f, const Bounds& scope, bool scan = false) {
-  Where where = ScopeWhere(scope.Within(f.region_code));
-  if (scan) {
-    // ScopeWhere without an alias begins with the scope condition itself.
-    auto unaliased = [](std::string_view condition) {
-      std::string sql(condition);
-      sql.erase(sql.find("{a}"), 3);
-      return sql;
-    };
-    where.sql.replace(0, unaliased(kScopeCondition).size(), unaliased(kScopeScanCondition));
-  }
-  auto add = [&where](std::string_view condition, db::Value value, std::string_view suffix = {}) {
-    where.params.push_back(std::move(value));
-    where.sql.append(condition).append(std::to_string(where.params.size())).append(suffix);
+  Where where =
+      ScopeWhereWith(scope.Within(f.region_code), "", scan ? kScopeScanCondition : kScopeCondition);
+  auto add = [&where](std::string_view condition, db::Value value) {
+    AddCondition(where, condition, "", std::move(value));
   };
-  if (!f.q.empty()) add(kNameCondition.sql, LikeContains(f.q), kLikeEscape);
-  if (!f.uscc.empty()) add(kUsccCondition.sql, f.uscc);
-  if (!f.industry_code.empty()) {
-    add(kIndustryCondition.sql, LikeEscape(f.industry_code) + "%", kLikeEscape);
-  }
-  if (!f.tag.empty()) add(kTagCondition.sql, "%," + LikeEscape(f.tag) + ",%", kLikeEscape);
-  if (!f.scale.empty()) add(kScaleCondition.sql, f.scale);
-  if (!f.status.empty()) add(kStatusCondition.sql, f.status);
+  if (!f.q.empty()) add(kNameCondition, LikeContains(f.q));
+  if (!f.uscc.empty()) add(kUsccCondition, f.uscc);
+  if (!f.industry_code.empty()) add(kIndustryCondition, LikeEscape(f.industry_code) + "%");
+  if (!f.tag.empty()) add(kTagCondition, "%," + LikeEscape(f.tag) + ",%");
+  if (!f.scale.empty()) add(kScaleCondition, f.scale);
+  if (!f.status.empty()) add(kStatusCondition, f.status);
   if (f.unplaced) AddCondition(where, kNoGridCondition, "", std::nullopt);
-  if (f.grid_id) AddCondition(where, kGridCondition, "", *f.grid_id);
+  if (f.grid_id) add(kGridCondition, *f.grid_id);
   return where;
 }
 
@@ -174,16 +175,7 @@ db::Params RecordParams(const Enterprise& e) {
 }  // namespace
 
 Where ScopeWhere(const Bounds& scope, std::string_view alias) {
-  std::string prefix = alias.empty() ? "" : std::string(alias) + ".";
-  Where where{{}, {scope.low, scope.high}};
-  AddCondition(where, kScopeCondition, prefix, std::nullopt);
-  if (scope.own_enterprise_id != 0) {
-    AddCondition(where, kOwnCondition, prefix, scope.own_enterprise_id);
-  }
-  if (scope.grid_user_id != 0) {
-    AddCondition(where, kGridWorkerCondition, prefix, scope.grid_user_id);
-  }
-  return where;
+  return ScopeWhereWith(scope, alias, kScopeCondition);
 }
 
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
