@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/access.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
@@ -30,6 +31,18 @@ inline constexpr std::string_view kTwoDistrictsCsv =
     "code,name\n990000000000,省\n990100000000,市\n990102000000,甲区\n990103000000,乙区\n"
     "990102001000,甲街道\n990102001201,甲村\n990103001000,乙街道\n990103001201,乙村\n";
 inline constexpr int kTwoDistrictsRegions = 8;
+
+// A caller for service tests: user 1, "tester", with the role, region and enterprise given.
+inline Principal As(Role role, std::optional<std::string> region,
+                    std::optional<int64_t> enterprise = {}) {
+  Principal p;
+  p.user_id = 1;
+  p.username = "tester";
+  p.role = role;
+  p.region_code = std::move(region);
+  p.enterprise_id = enterprise;
+  return p;
+}
 
 // Names parameterised tests after their backend: "DatabaseTest.X/sqlite".
 inline std::string BackendName(const ::testing::TestParamInfo<std::string>& param) {

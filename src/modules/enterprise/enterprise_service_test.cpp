@@ -10,15 +10,7 @@
 namespace anjian::enterprise {
 namespace {
 
-Principal As(Role role, std::optional<std::string> region, std::optional<int64_t> enterprise = {}) {
-  Principal p;
-  p.user_id = 1;
-  p.username = "tester";
-  p.role = role;
-  p.region_code = std::move(region);
-  p.enterprise_id = enterprise;
-  return p;
-}
+using testing::As;
 
 class EnterpriseServiceTest : public ::testing::TestWithParam<std::string> {
  protected:

@@ -11,15 +11,7 @@
 namespace anjian::people {
 namespace {
 
-Principal As(Role role, std::optional<std::string> region, std::optional<int64_t> enterprise = {}) {
-  Principal p;
-  p.user_id = 1;
-  p.username = "tester";
-  p.role = role;
-  p.region_code = std::move(region);
-  p.enterprise_id = enterprise;
-  return p;
-}
+using testing::As;
 
 class PeopleServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
