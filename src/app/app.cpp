@@ -4,9 +4,12 @@
 
 #include "db/migrator.hpp"
 #include "modules/audit/audit_routes.hpp"
+#include "modules/checklist/checklist_routes.hpp"
 #include "modules/enterprise/enterprise_routes.hpp"
 #include "modules/grid/grid_routes.hpp"
+#include "modules/hazard/hazard_routes.hpp"
 #include "modules/identity/identity_routes.hpp"
+#include "modules/inspection/inspection_routes.hpp"
 #include "modules/people/people_routes.hpp"
 #include "modules/region/region_routes.hpp"
 
@@ -30,7 +33,10 @@ App::App(const Options& options)
       audit_(*database_),
       enterprises_(*database_, clock_, regions_),
       grids_(*database_, clock_, regions_),
-      people_(*database_, clock_) {}
+      people_(*database_, clock_),
+      checklists_(*database_, clock_),
+      inspections_(*database_, clock_),
+      hazards_(*database_, clock_) {}
 
 void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   router.SetSessionResolver(&identity_);
@@ -62,6 +68,9 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   enterprise::RegisterRoutes(router, enterprises_);
   grid::RegisterRoutes(router, grids_);
   people::RegisterRoutes(router, people_);
+  checklist::RegisterRoutes(router, checklists_);
+  inspection::RegisterRoutes(router, inspections_);
+  hazard::RegisterRoutes(router, hazards_);
 }
 
 void App::RunJobs(http::Metrics* metrics) {

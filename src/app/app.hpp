@@ -8,9 +8,12 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/checklist/checklist_service.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
 #include "modules/grid/grid_service.hpp"
+#include "modules/hazard/hazard_service.hpp"
 #include "modules/identity/identity_service.hpp"
+#include "modules/inspection/inspection_service.hpp"
 #include "modules/people/people_service.hpp"
 #include "modules/region/region_service.hpp"
 
@@ -37,6 +40,9 @@ class App {
   enterprise::Service& enterprises() { return enterprises_; }
   grid::Service& grids() { return grids_; }
   people::Service& people() { return people_; }
+  checklist::Service& checklists() { return checklists_; }
+  inspection::Service& inspections() { return inspections_; }
+  hazard::Service& hazards() { return hazards_; }
 
   void RegisterRoutes(http::Router& router, http::Metrics& metrics);
   // Daily housekeeping (expired sessions); later modules add reminders and rollovers here.
@@ -51,6 +57,9 @@ class App {
   enterprise::Service enterprises_;
   grid::Service grids_;
   people::Service people_;
+  checklist::Service checklists_;
+  inspection::Service inspections_;
+  hazard::Service hazards_;
 };
 
 // Builds the demo city; safe to run again (existing regions and accounts are kept).

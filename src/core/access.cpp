@@ -52,6 +52,11 @@ bool Allows(Role role, Permission permission) {
     case Permission::kReadGrids:
       return role == Role::kAdmin || role == Role::kBureau || role == Role::kStation ||
              role == Role::kGrid;
+    case Permission::kManageChecklists:
+      return role == Role::kAdmin || role == Role::kBureau;
+    case Permission::kInspect:
+      return role == Role::kBureau || role == Role::kStation || role == Role::kGrid ||
+             role == Role::kEnterprise;
     case Permission::kManageGrids:
     case Permission::kManageEnterprises:
       return role == Role::kAdmin || role == Role::kBureau || role == Role::kStation;

@@ -30,7 +30,9 @@ enum class Permission {
   kReadEnterprises,
   kManageEnterprises,  // create and edit any field in scope; an enterprise edits its own profile
   kReadGrids,
-  kManageGrids,  // draw cells, name their responsible persons, move enterprises between cells
+  kManageGrids,       // draw cells, name their responsible persons, move enterprises between cells
+  kManageChecklists,  // write checklist templates and their versions
+  kInspect,  // record inspections and hazards (which kinds, hazard::/inspection:: rules decide)
 };
 
 // The role → permission table. Scope still applies on top: a bureau officer manages users only

@@ -28,6 +28,33 @@ class JsonInput {
   std::optional<std::optional<double>> NullableNumber(const std::string& name);
   std::optional<std::vector<std::string>> OptionalStringList(const std::string& name);
   std::optional<std::vector<int64_t>> OptionalIntegerList(const std::string& name);
+  // A list of objects, each read by `read(JsonInput&) -> T` from its own input; a problem inside
+  // an element is reported with the field "name[i].field" (counting from 0).
+  template <typename T, typename Read>
+  std::optional<std::vector<T>> OptionalObjectList(const std::string& name, Read read) {
+    const auto* value = Field(name);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_array()) {
+      Fail("invalid_type", name);
+      return std::nullopt;
+    }
+    std::vector<T> out;
+    for (size_t i = 0; i < value->size(); ++i) {
+      std::string element = name + "[" + std::to_string(i) + "]";
+      if (!(*value)[i].is_object()) {
+        Fail("invalid_type", element);
+        return std::nullopt;
+      }
+      JsonInput inner((*value)[i]);
+      T item = read(inner);
+      if (auto s = inner.Finish(); !s) {
+        Fail(s.error().code, element + "." + s.error().field);
+        return std::nullopt;
+      }
+      out.push_back(std::move(item));
+    }
+    return out;
+  }
 
   // The first problem met, including any field that was never read (unknown_field).
   Status Finish();

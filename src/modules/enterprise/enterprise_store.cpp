@@ -6,6 +6,23 @@
 #include "core/text.hpp"
 
 namespace anjian::enterprise::store {
+
+void AddCondition(Where& where, std::string_view condition, std::string_view alias,
+                  std::optional<db::Value> value) {
+  std::string sql(condition);
+  for (size_t at = sql.find("{a}"); at != std::string::npos; at = sql.find("{a}", at)) {
+    sql.replace(at, 3, alias);
+  }
+  if (value) {
+    where.params.push_back(std::move(*value));
+    std::string number = "$" + std::to_string(where.params.size());
+    for (size_t at = sql.find("$N"); at != std::string::npos; at = sql.find("$N", at)) {
+      sql.replace(at, 2, number);
+    }
+  }
+  where.sql += sql;
+}
+
 namespace {
 
 constexpr std::string_view kColumns =
@@ -92,24 +109,6 @@ Enterprise Read(const db::Row& row) {
   e.version = row.Get<int64_t>(18);
   e.grid_cell_id = row.GetOptional<int64_t>(19);
   return e;
-}
-
-// `condition` with "{a}" replaced by the alias and every "$N" by the number of a newly bound
-// placeholder holding `value`.
-void AddCondition(Where& where, std::string_view condition, std::string_view alias,
-                  std::optional<db::Value> value) {
-  std::string sql(condition);
-  for (size_t at = sql.find("{a}"); at != std::string::npos; at = sql.find("{a}", at)) {
-    sql.replace(at, 3, alias);
-  }
-  if (value) {
-    where.params.push_back(std::move(*value));
-    std::string number = "$" + std::to_string(where.params.size());
-    for (size_t at = sql.find("$N"); at != std::string::npos; at = sql.find("$N", at)) {
-      sql.replace(at, 2, number);
-    }
-  }
-  where.sql += sql;
 }
 
 // Whether a filter asks for nothing but a region subtree (and the scope nothing but bounds): its

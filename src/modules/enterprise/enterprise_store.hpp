@@ -26,6 +26,10 @@ struct Where {
 // given) with its values as $1, $2, …: the one way every module joins enterprises to a scope.
 // Callers append their own conditions with placeholders numbered after params.size().
 Where ScopeWhere(const Bounds& scope, std::string_view alias = "");
+// Appends `condition` with "{a}" replaced by `alias` (with its dot, or "") and every "$N" by the
+// number of a newly bound placeholder holding `value` (none: the condition takes no value).
+void AddCondition(Where& where, std::string_view condition, std::string_view alias,
+                  std::optional<db::Value> value);
 
 // A page of the filter; `total` is the filter's Count, which decides how the page is read.
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,

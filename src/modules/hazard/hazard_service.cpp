@@ -1,0 +1,346 @@
+#include "modules/hazard/hazard_service.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/region_code.hpp"
+#include "core/text.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/enterprise/enterprise_store.hpp"
+#include "modules/region/region_store.hpp"
+
+namespace anjian::hazard {
+namespace {
+
+Actor ActorFrom(const Principal& principal) {
+  return {principal.role, principal.user_id, principal.region_code};
+}
+
+std::string DisplayName(const Principal& principal) {
+  return principal.name.empty() ? principal.username : principal.name;
+}
+
+// What an action recorded, for the timeline: the input's fields that it carried.
+nlohmann::json Details(const TransitionInput& in) {
+  nlohmann::json details = nlohmann::json::object();
+  auto put = [&details](const char* name, const std::optional<std::string>& value) {
+    if (value) details[name] = *value;
+  };
+  put("deadline", in.deadline);
+  put("responsible_person", in.responsible_person);
+  put("measures", in.measures);
+  put("method", in.method);
+  put("completed_on", in.completed_on);
+  put("result", in.result);
+  put("reason", in.reason);
+  return details;
+}
+
+// The record after a permitted transition to `next`, at `now`.
+Hazard Applied(const Hazard& current, const TransitionInput& in, State next, Instant now,
+               std::string_view today) {
+  Hazard h = current;
+  h.state = next;
+  switch (in.action) {
+    case Action::kFixOnSpot:
+      h.handling = "on_the_spot";
+      h.deadline = std::string(today);
+      break;
+    case Action::kExtend:
+      h.deadline = in.deadline;
+      break;
+    default:
+      break;
+  }
+  if (next == State::kVerified) h.verified_at = FormatInstant(now);
+  // Listed supervision ends only when the loop does: verified, or cancelled as wrongly reported.
+  if (!IsOpen(next) && h.listed_at && !h.delisted_at) h.delisted_at = FormatInstant(now);
+  return h;
+}
+
+nlohmann::json EventJson(const store::Event& e) {
+  return {{"id", e.id},
+          {"action", e.action},
+          {"from_state", OrNull(e.from_state)},
+          {"to_state", e.to_state},
+          {"actor_user_id", OrNull(e.actor_user_id)},
+          {"actor_name", e.actor_name},
+          {"at", e.at},
+          {"details", nlohmann::json::parse(e.details, nullptr, false)}};
+}
+
+void AppendTransition(db::Transaction& tx, const Principal& principal, const Hazard& before,
+                      const Hazard& after, Action action, const nlohmann::json& details,
+                      Instant now) {
+  store::AppendEvent(
+      tx, {0, after.id, std::string(ActionName(action)), std::string(StateName(before.state)),
+           std::string(StateName(after.state)), principal.user_id, DisplayName(principal),
+           FormatInstant(now), details.dump()});
+  audit::Append(tx, audit::ActorOf(principal), ActionName(action), "hazard",
+                std::to_string(after.id), ToJson(before, ""), ToJson(after, ""), now);
+}
+
+}  // namespace
+
+int64_t Record(db::Transaction& tx, Hazard hazard, const audit::Actor& actor, Instant now) {
+  hazard.state = State::kReported;
+  hazard.found_on = ChinaDate(now);
+  if (hazard.level == "major") hazard.listed_at = FormatInstant(now);
+  hazard.id = store::Insert(tx, hazard, FormatInstant(now));
+  store::AppendEvent(tx, {0, hazard.id, std::string(ActionName(Action::kReport)), std::nullopt,
+                          std::string(StateName(State::kReported)), actor.id, hazard.found_by_name,
+                          FormatInstant(now), "{}"});
+  audit::Append(tx, actor, "create", "hazard", std::to_string(hazard.id), nullptr,
+                ToJson(hazard, ""), now);
+  return hazard.id;
+}
+
+Result<Listing> Service::List(const Principal& principal, const Filter& filter,
+                              const http::Page& page) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!filter.state.empty() && filter.state != "open" && !ParseState(filter.state)) {
+    return Error::Invalid("invalid_hazard_state", "state");
+  }
+  if (!filter.level.empty() && filter.level != "general" && filter.level != "major") {
+    return Error::Invalid("invalid_hazard_level", "level");
+  }
+  Listing out;
+  out.today = Today();
+  auto scope = Scope::For(principal).ForEnterprises();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  out.items = store::List(tx, filter, scope, out.today, page.page_size, page.Offset());
+  out.total = store::Count(tx, filter, scope, out.today);
+  return out;
+}
+
+Result<Detail> Service::Get(const Principal& principal, int64_t id) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto h = store::Find(tx, id, Scope::For(principal).ForEnterprises());
+  if (!h) return Error::NotFound();
+  return Detail{*h, store::Events(tx, id), Today()};
+}
+
+Result<Detail> Service::Create(const Principal& principal, const Hazard& input) {
+  if (!Allows(principal.role, Permission::kInspect)) return Error::Forbidden();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto scope = Scope::For(principal).ForEnterprises();
+  if (!enterprise::store::Find(tx, input.enterprise_id, scope)) {
+    return Error::Invalid("enterprise_not_found", "enterprise_id");
+  }
+  Hazard hazard = input;
+  hazard.inspection_id.reset();
+  hazard.checklist_item_id.reset();
+  hazard.found_by_user_id = principal.user_id;
+  hazard.found_by_name = DisplayName(principal);
+  if (auto s = Validate(hazard); !s) return s.error();
+  int64_t id = Record(tx, hazard, audit::ActorOf(principal), now);
+  Detail detail{*store::Find(tx, id, Scope::System().ForEnterprises()), store::Events(tx, id),
+                ChinaDate(now)};
+  tx.Commit();
+  return detail;
+}
+
+Result<Detail> Service::Act(const Principal& principal, int64_t id, const TransitionInput& input) {
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  if (input.action == Action::kNotify) {
+    auto notice = Notify(tx, principal, {{*current, input.version}}, input, now);
+    if (!notice) return notice.error();
+  } else {
+    Subject subject{current->state, current->found_by_user_id, current->notified_unit_region_code};
+    auto next = Transition(subject, input.action, ActorFrom(principal));
+    if (!next) return next.error();
+    if (auto s = ValidateInput(input, *current, today); !s) return s.error();
+    Hazard updated = Applied(*current, input, *next, now, today);
+    if (!store::Update(tx, updated, input.version, FormatInstant(now))) {
+      return Error::Conflict("stale_version", "version");
+    }
+    updated = *store::Find(tx, id, Scope::System().ForEnterprises());
+    AppendTransition(tx, principal, *current, updated, input.action, Details(input), now);
+  }
+  Detail detail{*store::Find(tx, id, Scope::System().ForEnterprises()), store::Events(tx, id),
+                today};
+  tx.Commit();
+  return detail;
+}
+
+Result<NoticeDetail> Service::IssueNotice(const Principal& principal, const NoticeInput& input) {
+  if (input.hazard_ids.empty() || input.hazard_ids.size() > 200) {
+    return Error::Invalid("invalid_hazard_ids", "hazard_ids");
+  }
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto scope = Scope::For(principal).ForEnterprises();
+  std::vector<std::pair<Hazard, int64_t>> hazards;
+  std::set<int64_t> seen;
+  for (int64_t hazard_id : input.hazard_ids) {
+    if (!seen.insert(hazard_id).second) continue;
+    auto h = store::Find(tx, hazard_id, scope);
+    if (!h) return Error::Invalid("hazard_not_found", "hazard_ids");
+    hazards.emplace_back(*h, h->version);
+  }
+  TransitionInput notify;
+  notify.action = Action::kNotify;
+  notify.deadline = input.deadline;
+  notify.responsible_person = input.responsible_person;
+  notify.measures = input.measures;
+  auto notice = Notify(tx, principal, hazards, notify, now);
+  if (!notice) return notice.error();
+  tx.Commit();
+  return notice;
+}
+
+Result<NoticeDetail> Service::Notify(db::Transaction& tx, const Principal& principal,
+                                     const std::vector<std::pair<Hazard, int64_t>>& hazards,
+                                     const TransitionInput& input, Instant now) {
+  std::string today = ChinaDate(now);
+  int64_t enterprise_id = hazards.front().first.enterprise_id;
+  for (const auto& [h, version] : hazards) {
+    Subject subject{h.state, h.found_by_user_id, h.notified_unit_region_code};
+    auto next = Transition(subject, Action::kNotify, ActorFrom(principal));
+    if (!next) return next.error();
+    if (h.enterprise_id != enterprise_id) {
+      return Error::Invalid("notice_mixed_enterprises", "hazard_ids");
+    }
+  }
+  if (auto s = ValidateInput(input, hazards.front().first, today); !s) return s.error();
+  // The issuing unit is the officer's own region: a town's station or a district's bureau.
+  const std::string unit = principal.region_code.value_or("");
+  auto unit_region = region::store::Find(tx, unit);
+  if (!unit_region) return Error::Forbidden("hazard_action_forbidden");
+  store::Notice notice;
+  notice.unit_region_code = unit;
+  notice.unit_name = unit_region->name;
+  notice.year = std::stoll(today.substr(0, 4));
+  notice.sequence = store::NextNoticeSequence(tx, unit, notice.year);
+  notice.number =
+      fmt::format("{}安监整改〔{}〕{:03d}号", unit_region->name, notice.year, notice.sequence);
+  notice.enterprise_id = enterprise_id;
+  notice.issued_by_user_id = principal.user_id;
+  notice.issued_by_name = DisplayName(principal);
+  notice.issued_on = today;
+  notice.created_at = FormatInstant(now);
+  notice.id = store::InsertNotice(tx, notice);
+
+  NoticeDetail out;
+  out.today = today;
+  auto details = Details(input);
+  details["notice_number"] = notice.number;
+  for (const auto& [h, version] : hazards) {
+    Hazard updated = h;
+    updated.state = State::kNotified;
+    updated.deadline = input.deadline;
+    updated.responsible_person = *input.responsible_person;
+    updated.measures = *input.measures;
+    updated.notice_id = notice.id;
+    updated.notified_unit_region_code = unit;
+    if (!store::Update(tx, updated, version, FormatInstant(now))) {
+      return Error::Conflict("stale_version", "version");
+    }
+    updated = *store::Find(tx, h.id, Scope::System().ForEnterprises());
+    AppendTransition(tx, principal, h, updated, Action::kNotify, details, now);
+    out.hazards.push_back(std::move(updated));
+  }
+  out.notice = *store::FindNotice(tx, notice.id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), "create", "notice", std::to_string(notice.id),
+                nullptr, {{"number", notice.number}, {"enterprise_id", enterprise_id}}, now);
+  return out;
+}
+
+Result<NoticeDetail> Service::GetNotice(const Principal& principal, int64_t id) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
+  auto scope = Scope::For(principal).ForEnterprises();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto notice = store::FindNotice(tx, id, scope);
+  if (!notice) return Error::NotFound();
+  NoticeDetail out{*notice, {}, Today()};
+  Filter filter;
+  filter.notice_id = id;
+  out.hazards = store::List(tx, filter, scope, out.today, 200, 0);
+  std::reverse(out.hazards.begin(), out.hazards.end());
+  return out;
+}
+
+nlohmann::json ToJson(const Hazard& h, std::string_view today) {
+  nlohmann::json json = {{"id", h.id},
+                         {"enterprise_id", h.enterprise_id},
+                         {"inspection_id", OrNull(h.inspection_id)},
+                         {"checklist_item_id", OrNull(h.checklist_item_id)},
+                         {"description", h.description},
+                         {"location", h.location},
+                         {"level", h.level},
+                         {"source", h.source},
+                         {"hazard_type", h.hazard_type},
+                         {"classification", h.classification},
+                         {"handling", h.handling},
+                         {"state", StateName(h.state)},
+                         {"deadline", OrNull(h.deadline)},
+                         {"responsible_person", h.responsible_person},
+                         {"measures", h.measures},
+                         {"notice_id", OrNull(h.notice_id)},
+                         {"notified_unit_region_code", OrNull(h.notified_unit_region_code)},
+                         {"found_by_user_id", h.found_by_user_id},
+                         {"found_by_name", h.found_by_name},
+                         {"found_on", h.found_on},
+                         {"listed_at", OrNull(h.listed_at)},
+                         {"delisted_at", OrNull(h.delisted_at)},
+                         {"verified_at", OrNull(h.verified_at)},
+                         {"created_at", h.created_at},
+                         {"updated_at", h.updated_at},
+                         {"version", h.version}};
+  // The audit trail keeps the record only: what is derived depends on the day it is read.
+  if (!today.empty()) {
+    std::optional<std::string> verified_on;
+    if (h.verified_at) {
+      if (auto at = ParseInstant(*h.verified_at)) verified_on = ChinaDate(*at);
+    }
+    json["notice_number"] = OrNull(h.notice_number);
+    json["enterprise_name"] = h.enterprise_name;
+    json["region_code"] = h.region_code;
+    json["overdue"] = IsOverdue(h.state, h.deadline, today);
+    json["on_time"] = IsOnTime(h.state, h.deadline, verified_on);
+    json["listed"] = h.listed_at.has_value() && !h.delisted_at.has_value();
+    json["days_left"] = h.deadline && IsOpen(h.state) ? OrNull(DaysBetween(today, *h.deadline))
+                                                      : nlohmann::json(nullptr);
+  }
+  return json;
+}
+
+nlohmann::json ToJson(const Detail& d) {
+  auto json = ToJson(d.hazard, d.today);
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const auto& e : d.timeline) timeline.push_back(EventJson(e));
+  json["timeline"] = std::move(timeline);
+  return json;
+}
+
+nlohmann::json ToJson(const NoticeDetail& d) {
+  const auto& n = d.notice;
+  nlohmann::json hazards = nlohmann::json::array();
+  for (const auto& h : d.hazards) hazards.push_back(ToJson(h, d.today));
+  return {{"id", n.id},
+          {"number", n.number},
+          {"unit_region_code", n.unit_region_code},
+          {"unit_name", n.unit_name},
+          {"year", n.year},
+          {"sequence", n.sequence},
+          {"enterprise",
+           {{"id", n.enterprise_id}, {"name", n.enterprise_name}, {"uscc", n.enterprise_uscc}}},
+          {"issued_by_user_id", n.issued_by_user_id},
+          {"issued_by_name", n.issued_by_name},
+          {"issued_on", n.issued_on},
+          {"created_at", n.created_at},
+          {"hazards", std::move(hazards)}};
+}
+
+}  // namespace anjian::hazard

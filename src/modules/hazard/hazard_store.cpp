@@ -1,0 +1,214 @@
+#include "modules/hazard/hazard_store.hpp"
+
+#include "core/text.hpp"
+#include "modules/enterprise/enterprise_store.hpp"
+
+namespace anjian::hazard::store {
+namespace {
+
+using enterprise::store::AddCondition;
+using enterprise::store::Where;
+
+constexpr std::string_view kColumns =
+    "SELECT h.id, h.enterprise_id, h.inspection_id, h.checklist_item_id, h.description, "
+    "h.location, h.level, h.source, h.hazard_type, h.classification, h.handling, h.state, "
+    "h.deadline, h.responsible_person, h.measures, h.notice_id, n.number, "
+    "h.notified_unit_region_code, h.found_by_user_id, h.found_by_name, h.found_on, h.listed_at, "
+    "h.delisted_at, h.verified_at, h.created_at, h.updated_at, h.version, e.name, e.region_code ";
+constexpr std::string_view kFrom =
+    "FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id LEFT JOIN notices n ON n.id = "
+    "h.notice_id ";
+// The states in which a hazard is still open: overdue and "open" are derived from these.
+constexpr std::string_view kOpenCondition = " AND h.state NOT IN ('verified', 'cancelled')";
+constexpr std::string_view kOverdueCondition =
+    " AND h.state NOT IN ('verified', 'cancelled') AND h.deadline < $N";
+constexpr std::string_view kListedCondition =
+    " AND h.listed_at IS NOT NULL AND h.delisted_at IS NULL";
+constexpr std::string_view kInsert =
+    "INSERT INTO hazards (enterprise_id, inspection_id, checklist_item_id, description, location, "
+    "level, source, hazard_type, classification, handling, state, deadline, responsible_person, "
+    "measures, found_by_user_id, found_by_name, found_on, listed_at, created_at, updated_at, "
+    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+    "$18, $19, $19, 1) RETURNING id";
+constexpr std::string_view kUpdate =
+    "UPDATE hazards SET state = $2, deadline = $3, responsible_person = $4, measures = $5, "
+    "notice_id = $6, notified_unit_region_code = $7, handling = $8, delisted_at = $9, "
+    "verified_at = $10, updated_at = $11, version = version + 1 WHERE id = $1 AND version = $12";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO hazard_events (hazard_id, action, from_state, to_state, actor_user_id, "
+    "actor_name, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+constexpr std::string_view kEvents =
+    "SELECT id, hazard_id, action, from_state, to_state, actor_user_id, actor_name, at, details "
+    "FROM hazard_events WHERE hazard_id = $1 ORDER BY id";
+constexpr std::string_view kNextSequence =
+    "INSERT INTO notice_counters (unit_region_code, year, last) VALUES ($1, $2, 1) ON CONFLICT "
+    "(unit_region_code, year) DO UPDATE SET last = notice_counters.last + 1 RETURNING last";
+constexpr std::string_view kInsertNotice =
+    "INSERT INTO notices (number, unit_region_code, year, sequence, enterprise_id, "
+    "issued_by_user_id, issued_by_name, issued_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+    "$7, $8, $9) RETURNING id";
+constexpr std::string_view kNoticeColumns =
+    "SELECT n.id, n.number, n.unit_region_code, r.name, n.year, n.sequence, n.enterprise_id, "
+    "e.name, e.uscc, n.issued_by_user_id, n.issued_by_name, n.issued_on, n.created_at FROM "
+    "notices n JOIN enterprises e ON e.id = n.enterprise_id JOIN regions r ON r.code = "
+    "n.unit_region_code ";
+
+Hazard Read(const db::Row& row) {
+  Hazard h;
+  h.id = row.Get<int64_t>(0);
+  h.enterprise_id = row.Get<int64_t>(1);
+  h.inspection_id = row.GetOptional<int64_t>(2);
+  h.checklist_item_id = row.GetOptional<int64_t>(3);
+  h.description = row.Get<std::string>(4);
+  h.location = row.Get<std::string>(5);
+  h.level = row.Get<std::string>(6);
+  h.source = row.Get<std::string>(7);
+  h.hazard_type = row.Get<std::string>(8);
+  h.classification = row.Get<std::string>(9);
+  h.handling = row.Get<std::string>(10);
+  h.state = ParseState(row.Get<std::string>(11)).value_or(State::kReported);
+  h.deadline = row.GetOptional<std::string>(12);
+  h.responsible_person = row.Get<std::string>(13);
+  h.measures = row.Get<std::string>(14);
+  h.notice_id = row.GetOptional<int64_t>(15);
+  h.notice_number = row.GetOptional<std::string>(16);
+  h.notified_unit_region_code = row.GetOptional<std::string>(17);
+  h.found_by_user_id = row.Get<int64_t>(18);
+  h.found_by_name = row.Get<std::string>(19);
+  h.found_on = row.Get<std::string>(20);
+  h.listed_at = row.GetOptional<std::string>(21);
+  h.delisted_at = row.GetOptional<std::string>(22);
+  h.verified_at = row.GetOptional<std::string>(23);
+  h.created_at = row.Get<std::string>(24);
+  h.updated_at = row.Get<std::string>(25);
+  h.version = row.Get<int64_t>(26);
+  h.enterprise_name = row.Get<std::string>(27);
+  h.region_code = row.Get<std::string>(28);
+  return h;
+}
+
+Where BuildWhere(const Filter& f, const Bounds& scope, std::string_view today) {
+  Where where = enterprise::store::ScopeWhere(scope.Within(f.region_code), "e");
+  auto add = [&where](std::string_view condition, std::optional<db::Value> value) {
+    AddCondition(where, condition, "", std::move(value));
+  };
+  if (f.enterprise_id) add(" AND h.enterprise_id = $N", *f.enterprise_id);
+  if (f.inspection_id) add(" AND h.inspection_id = $N", *f.inspection_id);
+  if (f.notice_id) add(" AND h.notice_id = $N", *f.notice_id);
+  if (f.state == "open") {
+    add(kOpenCondition, std::nullopt);
+  } else if (!f.state.empty()) {
+    add(" AND h.state = $N", f.state);
+  }
+  if (!f.level.empty()) add(" AND h.level = $N", f.level);
+  if (f.overdue) add(kOverdueCondition, std::string(today));
+  if (f.listed) add(kListedCondition, std::nullopt);
+  if (!f.q.empty()) add(" AND h.description LIKE $N ESCAPE '\\'", LikeContains(f.q));
+  return where;
+}
+
+db::Params LoopParams(const Hazard& h) {
+  return {h.id,
+          std::string(StateName(h.state)),
+          db::Optional(h.deadline),
+          h.responsible_person,
+          h.measures,
+          db::Optional(h.notice_id),
+          db::Optional(h.notified_unit_region_code),
+          h.handling,
+          db::Optional(h.delisted_at),
+          db::Optional(h.verified_at)};
+}
+
+}  // namespace
+
+std::vector<Hazard> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+                         std::string_view today, int64_t limit, int64_t offset) {
+  auto where = BuildWhere(filter, scope, today);
+  std::string sql = std::string(kColumns) + std::string(kFrom) + where.sql + " ORDER BY h.id DESC";
+  where.params.emplace_back(limit);
+  sql += " LIMIT $" + std::to_string(where.params.size());
+  where.params.emplace_back(offset);
+  sql += " OFFSET $" + std::to_string(where.params.size());
+  std::vector<Hazard> out;
+  for (const auto& row : tx.Query(sql, where.params)) out.push_back(Read(row));
+  return out;
+}
+
+int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope,
+              std::string_view today) {
+  auto where = BuildWhere(filter, scope, today);
+  return tx
+      .QueryOne("SELECT COUNT(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id " +
+                    where.sql,
+                where.params)
+      ->Get<int64_t>(0);
+}
+
+std::optional<Hazard> Find(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND h.id = $N", "", id);
+  auto row = tx.QueryOne(std::string(kColumns) + std::string(kFrom) + where.sql, where.params);
+  if (!row) return std::nullopt;
+  return Read(*row);
+}
+
+int64_t Insert(db::Transaction& tx, const Hazard& h, const std::string& now) {
+  return tx
+      .QueryOne(kInsert,
+                {h.enterprise_id, db::Optional(h.inspection_id), db::Optional(h.checklist_item_id),
+                 h.description, h.location, h.level, h.source, h.hazard_type, h.classification,
+                 h.handling, std::string(StateName(h.state)), db::Optional(h.deadline),
+                 h.responsible_person, h.measures, h.found_by_user_id, h.found_by_name, h.found_on,
+                 db::Optional(h.listed_at), now})
+      ->Get<int64_t>(0);
+}
+
+bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
+            const std::string& now) {
+  auto params = LoopParams(hazard);
+  params.emplace_back(now);
+  params.emplace_back(expected_version);
+  return tx.Execute(kUpdate, params) == 1;
+}
+
+void AppendEvent(db::Transaction& tx, const Event& e) {
+  tx.Execute(kInsertEvent, {e.hazard_id, e.action, db::Optional(e.from_state), e.to_state,
+                            db::Optional(e.actor_user_id), e.actor_name, e.at, e.details});
+}
+
+std::vector<Event> Events(db::Transaction& tx, int64_t hazard_id) {
+  std::vector<Event> out;
+  for (const auto& row : tx.Query(kEvents, {hazard_id})) {
+    out.push_back({row.Get<int64_t>(0), row.Get<int64_t>(1), row.Get<std::string>(2),
+                   row.GetOptional<std::string>(3), row.Get<std::string>(4),
+                   row.GetOptional<int64_t>(5), row.Get<std::string>(6), row.Get<std::string>(7),
+                   row.Get<std::string>(8)});
+  }
+  return out;
+}
+
+int64_t NextNoticeSequence(db::Transaction& tx, const std::string& unit_region_code, int64_t year) {
+  return tx.QueryOne(kNextSequence, {unit_region_code, year})->Get<int64_t>(0);
+}
+
+int64_t InsertNotice(db::Transaction& tx, const Notice& n) {
+  return tx
+      .QueryOne(kInsertNotice, {n.number, n.unit_region_code, n.year, n.sequence, n.enterprise_id,
+                                n.issued_by_user_id, n.issued_by_name, n.issued_on, n.created_at})
+      ->Get<int64_t>(0);
+}
+
+std::optional<Notice> FindNotice(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND n.id = $N", "", id);
+  auto row = tx.QueryOne(std::string(kNoticeColumns) + where.sql, where.params);
+  if (!row) return std::nullopt;
+  return Notice{row->Get<int64_t>(0),     row->Get<std::string>(1),  row->Get<std::string>(2),
+                row->Get<std::string>(3), row->Get<int64_t>(4),      row->Get<int64_t>(5),
+                row->Get<int64_t>(6),     row->Get<std::string>(7),  row->Get<std::string>(8),
+                row->Get<int64_t>(9),     row->Get<std::string>(10), row->Get<std::string>(11),
+                row->Get<std::string>(12)};
+}
+
+}  // namespace anjian::hazard::store
