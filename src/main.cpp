@@ -219,7 +219,8 @@ int main(int argc, char** argv) {
       auto report = anjian::app::BuildDemo(app, demo_enterprises, !without_people);
       std::cout << "demo city: " << report.regions << " regions, " << report.enterprises_created
                 << " new enterprises, " << report.grid_cells << " grid cells, "
-                << report.people_created << " key people, " << report.users_created
+                << report.people_created << " key people, " << report.inspections
+                << " inspections with their hazards, " << report.users_created
                 << " new accounts (password " << anjian::app::kDemoPassword << ")\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;

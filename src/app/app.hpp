@@ -69,6 +69,7 @@ struct DemoReport {
   int enterprises_created = 0;
   int grid_cells = 0;
   int people_created = 0;
+  int inspections = 0;
 };
 // Without people the enterprises come alone (data-volume benchmarks of a million enterprises).
 DemoReport BuildDemo(App& app, int enterprises, bool with_people = true);

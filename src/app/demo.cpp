@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 
 #include "app/app.hpp"
@@ -46,6 +49,7 @@ constexpr int kTownsPerDistrict = 10;
 constexpr int kStreetsPerDistrict = 4;  // towns 1–4 are streets (001–004), 5–10 towns (101–106)
 constexpr int kVillagesPerTown = 10;  // 3 communities (001–003), 7 villages (201–207)
 constexpr int kGridWorkersPerTown = 2;
+constexpr int kInspectedEvery = 10;  // one enterprise in ten has an inspection in the demo
 
 std::string Pad(int value, int width) {
   std::string text = std::to_string(value);
@@ -234,22 +238,25 @@ std::vector<enterprise::Enterprise> DemoEnterprises(const std::vector<Village>& 
   return out;
 }
 
-// Every account's id by username, read back after the accounts are made.
-std::map<std::string, int64_t> UserIds(App& app, const Principal& system) {
-  std::map<std::string, int64_t> ids;
+// Every account as the principal it acts as, by username, read back after the accounts are made.
+std::map<std::string, Principal> Accounts(App& app, const Principal& system) {
+  std::map<std::string, Principal> accounts;
   for (int64_t page = 1;; ++page) {
     auto listing = app.identity().List(system, {}, {page, 200});
     if (!listing) throw std::runtime_error("demo: listing accounts: " + listing.error().code);
-    for (const auto& user : listing->items) ids[user.username] = user.id;
+    for (const auto& user : listing->items) {
+      accounts[user.username] = {user.id,   user.username,    user.name,
+                                 user.role, user.region_code, user.enterprise_id};
+    }
     if (page * 200 >= listing->total) break;
   }
-  return ids;
+  return accounts;
 }
 
 // A level-1 cell per town led by its station, a level-2 cell per village led by one of the
 // town's two grid workers (villages 1–5 and 6–10). Returns each village's cell id.
 std::map<std::string, int64_t> DemoGrid(App& app, const std::vector<Village>& villages,
-                                        const std::map<std::string, int64_t>& users) {
+                                        const std::map<std::string, Principal>& users) {
   std::vector<grid::Cell> towns;
   for (const auto& village : villages) {
     std::string town_code = TownCode(village.district, village.town);
@@ -259,7 +266,7 @@ std::map<std::string, int64_t> DemoGrid(App& app, const std::vector<Village>& vi
     cell.level = 1;
     cell.region_code = town_code;
     cell.name = village.town_name + "网格";
-    cell.responsible_user_id = users.at("station" + suffix);
+    cell.responsible_user_id = users.at("station" + suffix).user_id;
     cell.phone = "0591-8" + Pad(village.district * 100 + village.town, 7);
     towns.push_back(std::move(cell));
   }
@@ -279,7 +286,7 @@ std::map<std::string, int64_t> DemoGrid(App& app, const std::vector<Village>& vi
     cell.parent_id = town_cell.at(town_code);
     cell.region_code = village.code;
     cell.name = village.name + "网格";
-    cell.responsible_user_id = users.at("grid" + suffix + "_" + std::to_string(worker));
+    cell.responsible_user_id = users.at("grid" + suffix + "_" + std::to_string(worker)).user_id;
     cell.phone = "138" + Pad(village.district * 10000 + village.town * 100 + number, 8);
     cells.push_back(std::move(cell));
   }
@@ -330,6 +337,266 @@ std::vector<people::Person> DemoPeople(const std::vector<enterprise::Enterprise>
     }
   }
   return out;
+}
+
+// ---- Inspections and hazards: half a year of the closed loop in every state.
+
+struct Sampled {
+  int64_t id = 0;
+  std::string uscc;
+  std::string region_code;
+  bool metallurgy = false;
+};
+
+// District (0-based), town (1-based) and village (1-based) of a village code of the demo city.
+struct Place {
+  int district = 0;
+  int town = 0;
+  int village = 0;
+};
+
+Place PlaceOf(const std::string& village_code) {
+  Place place;
+  for (size_t d = 0; d < kDistricts.size(); ++d) {
+    if (village_code.starts_with(kDistricts[d].code)) place.district = static_cast<int>(d);
+  }
+  int town = std::stoi(village_code.substr(6, 3));
+  place.town = town <= kStreetsPerDistrict ? town : town - 100 + kStreetsPerDistrict;
+  int village = std::stoi(village_code.substr(9, 3));
+  place.village = village <= 3 ? village : village - 200 + 3;
+  return place;
+}
+
+constexpr std::array<const char*, 8> kFindingNotes = {"东侧生产车间", "二号仓库",  "配电房",
+                                                      "原料堆场",     "锅炉房",    "喷涂车间",
+                                                      "办公楼一层",   "成品库北侧"};
+constexpr std::array<const char*, 3> kMethods = {"已按整改措施完成整改，附整改前后照片",
+                                                 "已更换损坏设施并组织班组培训",
+                                                 "已清理到位，落实专人每日检查"};
+
+// One action of the demo's history at its instant; actions run in time order on a clock set to
+// each one's instant, through the same services and rules as every user's.
+struct Step {
+  Instant at;
+  int order = 0;
+  std::function<void()> run;
+};
+
+// About one enterprise in ten gets an inspection on a day of the last half year (a grid patrol
+// by its village's grid worker, a routine inspection by its town's station, or an enforcement
+// inspection by its district's bureau), and each finding goes round the loop as far as the
+// days since allow: fixed on the spot, cancelled, notified, extended, rectified on time or late,
+// rejected and redone, verified — or left overdue by an enterprise that never started.
+int DemoInspections(App& app, const std::vector<Sampled>& sampled,
+                    const std::map<int64_t, std::string>& enterprise_accounts) {
+  Principal system;
+  system.role = Role::kAdmin;
+  auto accounts = Accounts(app, system);
+  std::map<std::string, int64_t> checklist_ids;
+  auto checklists = app.checklists().List(system, {}, std::nullopt, {1, 200});
+  for (const auto& c : checklists->items) checklist_ids[c.code] = c.id;
+  Instant now = app.clock().Now();
+  std::string today = ChinaDate(now);
+  ManualClock clock(now);
+  inspection::Service inspections(app.database(), clock);
+  hazard::Service hazards(app.database(), clock);
+
+  Random random(20261129);
+  std::vector<Step> steps;
+  int order = 0;
+  auto at = [&](Instant when, std::function<void()> run) {
+    if (when <= now) steps.push_back({when, order++, std::move(run)});
+  };
+  auto act = [&hazards](const Principal& who, int64_t id, hazard::TransitionInput in) {
+    auto current = hazards.Get(who, id);
+    if (!current) throw std::runtime_error("demo hazard " + std::to_string(id) + ": not visible");
+    in.version = current->hazard.version;
+    auto done = hazards.Act(who, id, in);
+    if (!done) {
+      throw std::runtime_error("demo hazard " + std::to_string(id) + " " +
+                               std::string(hazard::ActionName(in.action)) + ": " +
+                               done.error().code);
+    }
+  };
+  auto input = [](hazard::Action action) {
+    hazard::TransitionInput in;
+    in.action = action;
+    return in;
+  };
+  using std::chrono::days;
+  using std::chrono::hours;
+  using std::chrono::minutes;
+
+  for (const auto& e : sampled) {
+    Place place = PlaceOf(e.region_code);
+    std::string suffix = std::to_string(place.district + 1) + "_" + std::to_string(place.town);
+    int roll = random.Between(0, 99);
+    std::string kind = roll < 55   ? "grid_patrol"
+                       : roll < 85 ? "town_routine"
+                                   : "district_enforcement";
+    std::string inspector_name =
+        kind == "grid_patrol"
+            ? "grid" + suffix + "_" + (place.village <= kVillagesPerTown / 2 ? "1" : "2")
+        : kind == "town_routine" ? "station" + suffix
+                                 : "district" + std::to_string(place.district + 1);
+    std::string checklist = kind == "grid_patrol" ? "grid_patrol"
+                            : kind == "town_routine"
+                                ? (e.metallurgy ? "furnace" : "expert_diagnosis")
+                                : "major_hazard_general";
+    const Principal inspector = accounts.at(inspector_name);
+    const Principal notifier =
+        kind == "district_enforcement" ? inspector : accounts.at("station" + suffix);
+    const Principal owner = accounts.at(enterprise_accounts.at(e.id));
+    int findings = std::array{0, 0, 1, 1, 1, 1, 2, 2, 3, 1}[random.Between(0, 9)];
+    if (checklist == "major_hazard_general") findings = random.Chance(20) ? 1 : 0;
+    int days_ago = random.Between(0, 180);
+    Instant started =
+        *ChinaDayStart(*AddDays(today, -days_ago)) + hours(9) + minutes(random.Between(0, 420));
+    if (started > now) started = now - hours(2);
+    Instant finished = started + minutes(60);
+
+    auto inspection_id = std::make_shared<int64_t>(0);
+    auto hazard_ids = std::make_shared<std::vector<int64_t>>();
+    std::vector<int> finding_positions;
+    // Consecutive items, so that the findings are distinct on every list (the shortest has 3).
+    int first_finding = random.Between(0, 99);
+    for (int f = 0; f < findings; ++f) finding_positions.push_back(first_finding + f);
+    bool major_by_choice = random.Chance(4);
+    std::string note = kFindingNotes[static_cast<size_t>(random.Between(0, 7))];
+    at(started, [&, e, kind, checklist, inspector, inspection_id] {
+      inspection::StartInput in;
+      in.enterprise_id = e.id;
+      in.kind = kind;
+      in.checklist_id = checklist_ids.at(checklist);
+      auto started_inspection = inspections.Start(inspector, in);
+      if (!started_inspection) {
+        throw std::runtime_error("demo inspection: " + started_inspection.error().code);
+      }
+      *inspection_id = started_inspection->inspection.id;
+    });
+    at(finished,
+       [&, inspector, inspection_id, hazard_ids, finding_positions, major_by_choice, note] {
+         auto detail = inspections.Get(inspector, *inspection_id);
+         inspection::Progress progress;
+         progress.version = detail->inspection.version;
+         progress.summary = finding_positions.empty() ? "检查未发现问题" : "发现问题已当场告知企业";
+         const auto& items = detail->items;
+         std::set<size_t> findings_at;
+         for (int position : finding_positions) {
+           findings_at.insert(static_cast<size_t>(position) % items.size());
+         }
+         for (size_t k = 0; k < items.size(); ++k) {
+           inspection::ItemResult r;
+           r.item_id = items[k].id;
+           if (findings_at.contains(k)) {
+             r.result = "finding";
+             r.note = std::string("位置：") + note;
+             if (major_by_choice) r.hazard_level = "major";
+           } else {
+             // A major-hazard criterion names a violation: conforming means it is absent.
+             r.result = !items[k].major_hazard && k % 11 == 7 ? "not_applicable" : "conforming";
+           }
+           progress.results.push_back(std::move(r));
+         }
+         auto saved = inspections.Save(inspector, *inspection_id, progress);
+         if (!saved) throw std::runtime_error("demo inspection save: " + saved.error().code);
+         auto done = inspections.Finish(inspector, *inspection_id, saved->inspection.version);
+         if (!done) throw std::runtime_error("demo inspection finish: " + done.error().code);
+         for (const auto& r : done->inspection.results) {
+           if (r.hazard_id) hazard_ids->push_back(*r.hazard_id);
+         }
+       });
+
+    for (int k = 0; k < findings; ++k) {
+      auto id = [hazard_ids, k] { return hazard_ids->at(static_cast<size_t>(k)); };
+      int fate = random.Between(0, 99);
+      if (fate < 15) {
+        at(finished + minutes(10), [&, inspector, id] {
+          auto in = input(hazard::Action::kFixOnSpot);
+          in.method = "现场立即整改完毕";
+          act(inspector, id(), in);
+        });
+        continue;
+      }
+      if (fate < 18) {
+        at(finished + days(1), [&, notifier, id] {
+          auto in = input(hazard::Action::kCancel);
+          in.reason = "经核实不属于隐患，系误报";
+          act(notifier, id(), in);
+        });
+        continue;
+      }
+      // The station has not yet handled most findings of the last ten days.
+      if (days_ago <= 10 && fate < 60) continue;
+      Instant notified = finished + hours(20);
+      int allowed = std::array{7, 15, 30}[static_cast<size_t>(random.Between(0, 2))];
+      std::string deadline = *AddDays(ChinaDate(notified), allowed);
+      bool never_starts = random.Chance(5);
+      bool extended = random.Chance(6);
+      bool late = random.Chance(8);
+      bool rejected = random.Chance(12);
+      std::string method = kMethods[static_cast<size_t>(random.Between(0, 2))];
+      at(notified, [&, notifier, id, deadline] {
+        // Notices for one hazard each: a station's notices of a day are few in the demo.
+        auto in = input(hazard::Action::kNotify);
+        in.deadline = deadline;
+        in.responsible_person = "企业主要负责人";
+        in.measures = "立即制定整改方案，落实整改资金、人员和期限，整改完成后报送复查";
+        act(notifier, id(), in);
+      });
+      if (never_starts) continue;
+      Instant started_work = notified + days(1);
+      at(started_work, [&, owner, id] { act(owner, id(), input(hazard::Action::kStart)); });
+      if (extended) {
+        deadline = *AddDays(deadline, 15);
+        allowed += 15;
+        at(notified + days(3), [&, notifier, id, deadline] {
+          auto in = input(hazard::Action::kExtend);
+          in.deadline = deadline;
+          in.reason = "企业申请：整改所需设备采购周期较长";
+          act(notifier, id(), in);
+        });
+      }
+      Instant submitted = late ? notified + days(allowed + random.Between(1, 10))
+                               : started_work + days(random.Between(1, std::max(1, allowed - 3)));
+      // An extension is asked for while the work goes on, before it is submitted.
+      if (extended) submitted = std::max(submitted, notified + days(4));
+      auto submit = [&, owner, id, method](Instant when) {
+        at(when, [&, owner, id, method, when] {
+          auto in = input(hazard::Action::kSubmit);
+          in.method = method;
+          in.completed_on = ChinaDate(when);
+          act(owner, id(), in);
+        });
+      };
+      submit(submitted);
+      Instant verified = submitted + days(random.Between(0, 1)) + hours(2);
+      if (rejected) {
+        at(submitted + hours(26), [&, notifier, id] {
+          auto in = input(hazard::Action::kReject);
+          in.reason = "复查发现整改不彻底，仍存在问题";
+          act(notifier, id(), in);
+        });
+        at(submitted + days(2),
+           [&, owner, id] { act(owner, id(), input(hazard::Action::kResume)); });
+        submit(submitted + days(3));
+        verified = submitted + days(3) + hours(20);
+      }
+      at(verified, [&, notifier, id] {
+        auto in = input(hazard::Action::kVerify);
+        in.result = "复查合格，隐患已消除";
+        act(notifier, id(), in);
+      });
+    }
+  }
+  std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+    return a.at != b.at ? a.at < b.at : a.order < b.order;
+  });
+  for (const auto& step : steps) {
+    clock.Set(step.at);
+    step.run();
+  }
+  return static_cast<int>(sampled.size());
 }
 
 }  // namespace
@@ -386,7 +653,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
   system.role = Role::kAdmin;
   auto existing = app.enterprises().List(system, {}, {1, 1});
   if (existing.ok() && existing->total == 0 && enterprises > 0) {
-    auto cells = DemoGrid(app, villages, UserIds(app, system));
+    auto cells = DemoGrid(app, villages, Accounts(app, system));
     report.grid_cells = static_cast<int>(cells.size() + cells.size() / kVillagesPerTown);
     // In batches of one transaction each, so that a city of a million fits in memory.
     constexpr int kBatch = 20'000;
@@ -395,6 +662,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     int people_seed = 0;
     std::string today = ChinaDate(app.clock().Now());
     std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
+    std::vector<Sampled> sampled;                  // the enterprises the demo inspects
     for (int first = 0; first < enterprises; first += kBatch) {
       auto records = DemoEnterprises(villages, first, std::min(kBatch, enterprises - first),
                                      enterprise_random);
@@ -408,19 +676,37 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
       }
       for (size_t i = 0; i < ids.size(); ++i) {
         first_of_town.emplace(records[i].region_code.substr(0, 9), ids[i]);
+        if (with_people && (first + static_cast<int>(i)) % kInspectedEvery == 0) {
+          const auto& tags = records[i].hazard_tags;
+          sampled.push_back({ids[i], records[i].uscc, records[i].region_code,
+                             std::find(tags.begin(), tags.end(), "metallurgy") != tags.end()});
+        }
       }
     }
-    // One account per town for its first enterprise: ent{district}_{town}.
+    // One account per town for its first enterprise: ent{district}_{town}; and one for every
+    // other enterprise the demo inspects, which acts in its hazards' loop: e{credit code}.
+    std::map<int64_t, std::string> enterprise_accounts;
     for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
       for (int t = 1; t <= kTownsPerDistrict; ++t) {
         auto found = first_of_town.find(TownCode(d, t).substr(0, 9));
         if (found == first_of_town.end()) continue;
-        add("ent" + std::to_string(d + 1) + "_" + std::to_string(t),
-            "企业安全管理员 " + PersonName(d * 10 + t + 5), "enterprise", std::nullopt,
+        std::string username = "ent" + std::to_string(d + 1) + "_" + std::to_string(t);
+        add(username, "企业安全管理员 " + PersonName(d * 10 + t + 5), "enterprise", std::nullopt,
             found->second);
+        enterprise_accounts[found->second] = username;
       }
     }
+    for (const auto& e : sampled) {
+      if (enterprise_accounts.contains(e.id)) continue;
+      std::string username = "e" + e.uscc;
+      std::transform(username.begin(), username.end(), username.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      add(username, "企业安全管理员 " + PersonName(static_cast<int>(e.id)), "enterprise",
+          std::nullopt, e.id);
+      enterprise_accounts[e.id] = username;
+    }
     create_users();
+    report.inspections = DemoInspections(app, sampled, enterprise_accounts);
   }
   return report;
 }
