@@ -457,10 +457,8 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
 
     auto inspection_id = std::make_shared<int64_t>(0);
     auto hazard_ids = std::make_shared<std::vector<int64_t>>();
-    std::vector<int> finding_positions;
     // Consecutive items, so that the findings are distinct on every list (the shortest has 3).
     int first_finding = random.Between(0, 99);
-    for (int f = 0; f < findings; ++f) finding_positions.push_back(first_finding + f);
     bool major_by_choice = random.Chance(4);
     std::string note = kFindingNotes[static_cast<size_t>(random.Between(0, 7))];
     at(started, [&, e, kind, checklist, inspector, inspection_id] {
@@ -475,15 +473,15 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
       *inspection_id = started_inspection->inspection.id;
     });
     at(finished,
-       [&, inspector, inspection_id, hazard_ids, finding_positions, major_by_choice, note] {
+       [&, inspector, inspection_id, hazard_ids, first_finding, findings, major_by_choice, note] {
          auto detail = inspections.Get(inspector, *inspection_id);
          inspection::Progress progress;
          progress.version = detail->inspection.version;
-         progress.summary = finding_positions.empty() ? "检查未发现问题" : "发现问题已当场告知企业";
+         progress.summary = findings == 0 ? "检查未发现问题" : "发现问题已当场告知企业";
          const auto& items = detail->items;
          std::set<size_t> findings_at;
-         for (int position : finding_positions) {
-           findings_at.insert(static_cast<size_t>(position) % items.size());
+         for (int f = 0; f < findings; ++f) {
+           findings_at.insert(static_cast<size_t>(first_finding + f) % items.size());
          }
          for (size_t k = 0; k < items.size(); ++k) {
            inspection::ItemResult r;

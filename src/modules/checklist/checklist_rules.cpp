@@ -21,8 +21,8 @@ bool OneOf(const std::array<std::string_view, N>& values, std::string_view value
 }
 
 bool IsCode(std::string_view code) {
-  static const std::regex pattern("[a-z][a-z0-9_]{1,49}");
-  return std::regex_match(code.begin(), code.end(), pattern);
+  static const std::regex kPattern("[a-z][a-z0-9_]{1,49}");
+  return std::regex_match(code.begin(), code.end(), kPattern);
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ struct Edge {
 };
 
 const std::vector<Edge>& Edges() {
-  static const std::vector<Edge> edges = {
+  static const std::vector<Edge> kEdges = {
       {Action::kFixOnSpot, {State::kReported}, State::kVerified},
       {Action::kNotify, {State::kReported}, State::kNotified},
       {Action::kStart, {State::kNotified}, State::kRectifying},
@@ -71,7 +71,7 @@ const std::vector<Edge>& Edges() {
       {Action::kExtend, {State::kNotified, State::kRectifying, State::kRejected}, std::nullopt},
       {Action::kCancel, {State::kReported, State::kNotified}, State::kCancelled},
   };
-  return edges;
+  return kEdges;
 }
 
 bool IsOfficer(Role role) { return role == Role::kStation || role == Role::kBureau; }
@@ -135,21 +135,23 @@ std::optional<Action> ParseAction(std::string_view name) {
 }
 
 const std::vector<State>& AllStates() {
-  static const std::vector<State> states = [] {
+  static const std::vector<State> kStates = [] {
     std::vector<State> out;
+    out.reserve(kStateNames.size());
     for (const auto& [state, name] : kStateNames) out.push_back(state);
     return out;
   }();
-  return states;
+  return kStates;
 }
 
 const std::vector<Action>& AllActions() {
-  static const std::vector<Action> actions = [] {
+  static const std::vector<Action> kActions = [] {
     std::vector<Action> out;
+    out.reserve(kActionNames.size());
     for (const auto& [action, name] : kActionNames) out.push_back(action);
     return out;
   }();
-  return actions;
+  return kActions;
 }
 
 Result<State> Transition(const Subject& subject, Action action, const Actor& actor) {

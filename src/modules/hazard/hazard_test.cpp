@@ -16,7 +16,7 @@ constexpr const char* kDistrict = "990102000000";
 // One actor of each role; the grid worker is the one who found the hazard, the station is the
 // unit that notified it and the bureau is the district above that station.
 const std::map<Role, Actor>& Actors() {
-  static const std::map<Role, Actor> actors = {
+  static const std::map<Role, Actor> kActors = {
       {Role::kAdmin, {Role::kAdmin, 1, std::nullopt}},
       {Role::kBureau, {Role::kBureau, 2, kDistrict}},
       {Role::kStation, {Role::kStation, 3, kTown}},
@@ -24,14 +24,14 @@ const std::map<Role, Actor>& Actors() {
       {Role::kEnterprise, {Role::kEnterprise, 5, std::nullopt}},
       {Role::kExpert, {Role::kExpert, 6, std::nullopt}},
   };
-  return actors;
+  return kActors;
 }
 
 // The whole state machine written out: (role, action, from) → to. Every combination not listed
 // is refused: 403 when the role never takes that action, 409 when it does but not from there.
 using Key = std::tuple<Role, Action, State>;
 const std::map<Key, State>& Allowed() {
-  static const std::map<Key, State> allowed = [] {
+  static const std::map<Key, State> kAllowed = [] {
     std::map<Key, State> table = {
         {{Role::kGrid, Action::kFixOnSpot, State::kReported}, State::kVerified},
         {{Role::kEnterprise, Action::kStart, State::kNotified}, State::kRectifying},
@@ -50,7 +50,7 @@ const std::map<Key, State>& Allowed() {
     }
     return table;
   }();
-  return allowed;
+  return kAllowed;
 }
 
 TEST(HazardStateMachineTest, EveryStateActionAndRole) {

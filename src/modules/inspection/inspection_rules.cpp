@@ -16,7 +16,7 @@ struct Kind {
 };
 
 const std::vector<Kind>& Kinds() {
-  static const std::vector<Kind> kinds = {
+  static const std::vector<Kind> kKinds = {
       {"grid_patrol", {Role::kGrid, Role::kStation}, "daily"},
       {"town_routine", {Role::kStation}, "daily"},
       {"district_enforcement", {Role::kBureau}, "comprehensive"},
@@ -25,7 +25,7 @@ const std::vector<Kind>& Kinds() {
       {"self_check", {Role::kEnterprise}, "daily"},
       {"special_campaign", {Role::kGrid, Role::kStation, Role::kBureau}, "specialist"},
   };
-  return kinds;
+  return kKinds;
 }
 
 const Kind* FindKind(std::string_view name) {
