@@ -55,8 +55,8 @@ CREATE TABLE inspections (
   companions TEXT NOT NULL DEFAULT '',
   started_at TEXT NOT NULL,
   finished_at TEXT,
-  longitude REAL,
-  latitude REAL,
+  longitude DOUBLE PRECISION,
+  latitude DOUBLE PRECISION,
   summary TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -64,6 +64,7 @@ CREATE TABLE inspections (
 );
 CREATE INDEX inspections_enterprise ON inspections (enterprise_id, id);
 CREATE INDEX inspections_started ON inspections (started_at, id);
+CREATE INDEX inspections_finished ON inspections (status, finished_at, enterprise_id);
 
 -- The result of one checklist item: conforming, finding or not_applicable. A finding's level
 -- (general or major) and description become its hazard's when the inspection is finished.
@@ -76,10 +77,12 @@ CREATE TABLE inspection_results (
   PRIMARY KEY (inspection_id, item_id)
 );
 
--- A rectification notice (整改通知书), numbered per issuing unit and year.
+-- A rectification notice (整改通知书), numbered per issuing unit and year, with the deadline,
+-- responsible person and measures as issued (a hazard's deadline may be extended later). The number's text names
+-- the unit, and two units may share a name (城关镇 in two counties): it is unique only with the unit.
 CREATE TABLE notices (
   id {{id}},
-  number TEXT NOT NULL UNIQUE,
+  number TEXT NOT NULL,
   unit_region_code TEXT NOT NULL REFERENCES regions (code),
   year INTEGER NOT NULL,
   sequence INTEGER NOT NULL,
@@ -87,6 +90,9 @@ CREATE TABLE notices (
   issued_by_user_id BIGINT NOT NULL REFERENCES users (id),
   issued_by_name TEXT NOT NULL,
   issued_on TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  responsible_person TEXT NOT NULL,
+  measures TEXT NOT NULL,
   created_at TEXT NOT NULL,
   UNIQUE (unit_region_code, year, sequence)
 );
@@ -104,7 +110,8 @@ CREATE TABLE notice_counters (
 -- A hazard and where it stands in the closed loop. Overdue is never stored: it is derived from
 -- the deadline (a China Standard Time date) and the state. notified_unit_region_code is the unit
 -- that issued the notice, which (or a unit above it) verifies. listed_at/delisted_at are the
--- listed supervision (挂牌督办) of a major hazard.
+-- listed supervision (挂牌督办) of a major hazard. verified_on is the China date of verified_at: a
+-- hazard is on time when verified_on <= deadline.
 CREATE TABLE hazards (
   id {{id}},
   enterprise_id BIGINT NOT NULL REFERENCES enterprises (id),
@@ -129,6 +136,7 @@ CREATE TABLE hazards (
   listed_at TEXT,
   delisted_at TEXT,
   verified_at TEXT,
+  verified_on TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
@@ -136,6 +144,7 @@ CREATE TABLE hazards (
 CREATE INDEX hazards_enterprise ON hazards (enterprise_id, id);
 CREATE INDEX hazards_state ON hazards (state, deadline);
 CREATE INDEX hazards_notice ON hazards (notice_id);
+CREATE INDEX hazards_found ON hazards (found_on);
 -- A finding becomes one hazard, never two.
 CREATE UNIQUE INDEX hazards_finding ON hazards (inspection_id, checklist_item_id)
   WHERE checklist_item_id IS NOT NULL;

@@ -1,6 +1,9 @@
 #include "app/app.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <functional>
 
 #include "db/migrator.hpp"
 #include "modules/audit/audit_routes.hpp"
@@ -10,8 +13,10 @@
 #include "modules/hazard/hazard_routes.hpp"
 #include "modules/identity/identity_routes.hpp"
 #include "modules/inspection/inspection_routes.hpp"
+#include "modules/notification/notification_routes.hpp"
 #include "modules/people/people_routes.hpp"
 #include "modules/region/region_routes.hpp"
+#include "modules/stats/stats_routes.hpp"
 
 namespace anjian::app {
 namespace {
@@ -36,7 +41,9 @@ App::App(const Options& options)
       people_(*database_, clock_),
       checklists_(*database_, clock_),
       inspections_(*database_, clock_),
-      hazards_(*database_, clock_) {}
+      hazards_(*database_, clock_),
+      stats_(*database_, clock_),
+      notifications_(*database_, clock_) {}
 
 void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   router.SetSessionResolver(&identity_);
@@ -71,18 +78,26 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   checklist::RegisterRoutes(router, checklists_);
   inspection::RegisterRoutes(router, inspections_);
   hazard::RegisterRoutes(router, hazards_);
+  stats::RegisterRoutes(router, stats_);
+  notification::RegisterRoutes(router, notifications_);
 }
 
 void App::RunJobs(http::Metrics* metrics) {
-  bool ok = true;
-  try {
-    auto purged = identity_.PurgeExpiredSessions();
-    spdlog::info("job sessions.purge: removed {} expired session(s)", purged);
-  } catch (const std::exception& error) {
-    ok = false;
-    spdlog::error("job sessions.purge failed: {}", error.what());
-  }
-  if (metrics) metrics->RecordJobRun("sessions.purge", ok);
+  // Each job runs on its own, so that one failing does not keep the others from running.
+  auto run = [metrics](const char* name, const std::function<std::string()>& job) {
+    bool ok = true;
+    try {
+      spdlog::info("job {}: {}", name, job());
+    } catch (const std::exception& error) {
+      ok = false;
+      spdlog::error("job {} failed: {}", name, error.what());
+    }
+    if (metrics) metrics->RecordJobRun(name, ok);
+  };
+  run("sessions.purge", [this] {
+    return fmt::format("removed {} expired session(s)", identity_.PurgeExpiredSessions());
+  });
+  run("hazards.remind", [this] { return fmt::format("added {} reminder(s)", hazards_.Remind()); });
 }
 
 }  // namespace anjian::app

@@ -14,8 +14,10 @@
 #include "modules/hazard/hazard_service.hpp"
 #include "modules/identity/identity_service.hpp"
 #include "modules/inspection/inspection_service.hpp"
+#include "modules/notification/notification_service.hpp"
 #include "modules/people/people_service.hpp"
 #include "modules/region/region_service.hpp"
+#include "modules/stats/stats_service.hpp"
 
 namespace anjian::app {
 
@@ -43,9 +45,11 @@ class App {
   checklist::Service& checklists() { return checklists_; }
   inspection::Service& inspections() { return inspections_; }
   hazard::Service& hazards() { return hazards_; }
+  stats::Service& stats() { return stats_; }
+  notification::Service& notifications() { return notifications_; }
 
   void RegisterRoutes(http::Router& router, http::Metrics& metrics);
-  // Daily housekeeping (expired sessions); later modules add reminders and rollovers here.
+  // Daily housekeeping: expired sessions, hazard deadline reminders; later modules add rollovers.
   void RunJobs(http::Metrics* metrics);
 
  private:
@@ -60,6 +64,8 @@ class App {
   checklist::Service checklists_;
   inspection::Service inspections_;
   hazard::Service hazards_;
+  stats::Service stats_;
+  notification::Service notifications_;
 };
 
 // Builds the demo city; safe to run again (existing regions and accounts are kept).

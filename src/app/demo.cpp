@@ -510,6 +510,8 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
       int fate = random.Between(0, 99);
       if (fate < 15) {
         at(finished + minutes(10), [&, inspector, id] {
+          // A major hazard cannot be fixed on the spot: it waits for the station's notice.
+          if (hazards.Get(inspector, id())->hazard.level == "major") return;
           auto in = input(hazard::Action::kFixOnSpot);
           in.method = "现场立即整改完毕";
           act(inspector, id(), in);

@@ -94,9 +94,17 @@ Response Router::Dispatch(Request& request) const {
     bool match = true;
     for (size_t i = 0; i < segments.size() && match; ++i) {
       const auto& expected = route.segments[i];
-      if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
-        if (segments[i].empty()) match = false;
-        params[expected.substr(1, expected.size() - 2)] = segments[i];
+      // A parameter takes a whole segment ("{id}") or the segment before a literal suffix
+      // ("{id}.pdf"); it is never empty.
+      const size_t close = expected.starts_with('{') ? expected.find('}') : std::string::npos;
+      if (close != std::string::npos && close > 1) {
+        const std::string_view suffix = std::string_view(expected).substr(close + 1);
+        const auto& actual = segments[i];
+        if (actual.size() > suffix.size() && actual.ends_with(suffix)) {
+          params[expected.substr(1, close - 1)] = actual.substr(0, actual.size() - suffix.size());
+        } else {
+          match = false;
+        }
       } else if (expected != segments[i]) {
         match = false;
       }

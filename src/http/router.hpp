@@ -1,6 +1,8 @@
 #pragma once
-// Matches a request to a route ("/api/v1/users/{id}"), authenticates it when the route asks, and
-// calls the handler. Authentication and the CSRF check live here once for every route.
+// Matches a request to a route ("/api/v1/users/{id}", "/api/v1/notices/{id}.pdf"), authenticates
+// it when the route asks, and calls the handler. Authentication and the CSRF check live here once
+// for every route. Routes are tried in the order they were added: add "/x/export.xlsx" or
+// "/x/{id}.pdf" before "/x/{id}", which would match them too.
 #include <functional>
 #include <memory>
 #include <string>

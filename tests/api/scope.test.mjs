@@ -7,17 +7,22 @@
 //            `{uscc:VILLAGE}` / `{uscc2:VILLAGE}` by its unified social credit code,
 //            `{name:VILLAGE}` by its name (URL-encoded), `{person:VILLAGE}` / `{person2:VILLAGE}`
 //            by the id of the first key person of the first / second enterprise, `{cell:CODE}` by
-//            the id of the demo grid cell of that town (level 1) or village (level 2)
+//            the id of the demo grid cell of that town (level 1) or village (level 2);
+//            `{inspection:VILLAGE}`, `{hazard:VILLAGE}`, `{notice:VILLAGE}` by the ids of a finished
+//            inspection of the first enterprise of that village (by its town's station, one finding),
+//            the hazard it found and the notice the station issued for it (the hazard is notified,
+//            version 2), made in before()
 //   status – expected status; `code` – expected error.code
 //   has / lacks – usernames or region codes that must / must not appear anywhere in the body
 //   total  – expected `total` of a list answer
 //   within – region prefixes: every listed item's region_code (or its enterprise's) starts with one
 //   hasEnt / lacksEnt – enterprises (`{ent:…}`) that must / must not be among the listed ones (list
-//            of enterprises, map rows, people, certificates)
+//            of enterprises, map rows, people, certificates, inspections, hazards)
 // A row may also set `method` and `body` for writes (default GET); the placeholders work in the
 // body too (a string that is exactly `{ent:…}`, `{cell:…}`, … becomes the number). A refused write
-// must leave the audit trail, the counts of enterprises and grid cells, and every record it names
-// (enterprise, its people, grid cell, the enterprises it would move) unchanged.
+// must leave the audit trail, the counts of enterprises, grid cells, inspections and hazards, and
+// every record it names (enterprise, its people, grid cell, the enterprises it would move,
+// inspection, hazard) unchanged.
 // The demo has 1200 enterprises (harness default): two per village, 200 per district, 20 per town.
 // Its grid: a level-1 cell per town led by the station, a level-2 cell per village under it;
 // grid{d}_{t}_1 leads the cells of villages 1–5 of its town, grid{d}_{t}_2 those of villages 6–10.
@@ -83,6 +88,11 @@ const C = { // grid cells
   d2t1v1: `{cell:${R.d2t1v1}}`,
   d2t1v2: `{cell:${R.d2t1v2}}`,
 };
+// Inspections, hazards and notices (made in before()) of the first enterprise of a village.
+const I = { own: `{inspection:${R.d1t1v1}}`, d1t1v2: `{inspection:${R.d1t1v2}}`, d1t1v6: `{inspection:${R.d1t1v6}}`,
+  d1t2: `{inspection:${R.d1t2v1}}`, d2t1: `{inspection:${R.d2t1v1}}` };
+const H = Object.fromEntries(Object.entries(I).map(([k, v]) => [k, v.replace('inspection', 'hazard')]));
+const N = Object.fromEntries(Object.entries(I).map(([k, v]) => [k, v.replace('inspection', 'notice')]));
 const PERSON = { role: 'safety_manager', name: '越界人员', phone: '13800138000' };
 const newCell = (overrides) => ({ level: 2, name: '越界网格', ...overrides });
 const ALL = DEMO_ENTERPRISES;
@@ -111,8 +121,9 @@ const SCOPE = [
   { as: 'admin', path: '/api/v1/users/{user:expert1}', status: 200 },
   { as: 'admin', path: '/api/v1/users/{user:ent_one}', status: 200 },
   { as: 'admin', path: '/api/v1/users/999999', ...USER_404 },
-  { as: 'admin', path: '/api/v1/users?page_size=200', status: 200, total: 251, has: ['admin', 'expert1', 'district6'] },
-  { as: 'admin', path: '/api/v1/users?role=enterprise&page_size=200', status: 200, total: 61, has: ['ent_one', 'ent1_1', 'ent6_10'], lacks: ['admin'] },
+  // 191 staff, 60 ent{d}_{t}, ent_one, and 60 accounts of the other enterprises the demo inspects.
+  { as: 'admin', path: '/api/v1/users?page_size=200', status: 200, total: 311, has: ['admin', 'expert1', 'district6'] },
+  { as: 'admin', path: '/api/v1/users?role=enterprise&page_size=200', status: 200, total: 121, has: ['ent_one', 'ent1_1', 'ent6_10'], lacks: ['admin'] },
   { as: 'admin', path: '/api/v1/audit', status: 200 },
 
   // --- city bureau: the whole city, nothing above it, no region-less accounts
@@ -443,6 +454,103 @@ const SCOPE = [
   { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.neighbour}/people/{person2:${R.d1t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
   { as: 'enterprise', method: 'PATCH', path: `/api/v1/enterprises/${E.own}/people/{person2:${R.d1t1v1}}`, body: { version: 1, name: '越界' }, ...USER_404 },
   { as: 'enterprise', method: 'DELETE', path: `/api/v1/enterprises/${E.own}/people/{person2:${R.d1t1v1}}?version=1`, ...USER_404 },
+
+  // --- checklist templates: not scoped, but the enterprise they are chosen for is
+  { as: 'expert1', path: '/api/v1/checklists', status: 200 },
+  { as: 'enterprise', path: '/api/v1/checklists', status: 200 },
+  { as: 'station1_1', path: `/api/v1/checklists?enterprise_id=${E.d1t1v6}`, status: 200 },
+  { as: 'district1', path: `/api/v1/checklists?enterprise_id=${E.d2t1}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/checklists?enterprise_id=${E.d1t2}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/checklists?enterprise_id=${E.own}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/checklists?enterprise_id=${E.d1t1v6}`, ...USER_404 },
+  { as: 'enterprise', path: `/api/v1/checklists?enterprise_id=${E.own}`, status: 200 },
+  { as: 'enterprise', path: `/api/v1/checklists?enterprise_id=${E.neighbour}`, ...USER_404 },
+  { as: 'expert1', path: `/api/v1/checklists?enterprise_id=${E.own}`, ...USER_404 },
+
+  // --- inspections, hazards, notices: visible with their enterprise
+  { as: 'admin', path: `/api/v1/inspections/${I.d2t1}`, status: 200, has: [R.d2t1v1] },
+  { as: 'admin', path: `/api/v1/hazards/${H.d2t1}`, status: 200, has: [R.d2t1v1] },
+  { as: 'admin', path: `/api/v1/notices/${N.d2t1}`, status: 200 },
+  { as: 'admin', path: `/api/v1/hazards?enterprise_id=${E.d2t1}`, status: 200, hasEnt: [E.d2t1] },
+  { as: 'city', path: `/api/v1/hazards/${H.d2t1}`, status: 200 },
+  { as: 'city', path: `/api/v1/inspections/${I.own}`, status: 200 },
+  { as: 'city', path: `/api/v1/notices/${N.d2t1}`, status: 200 },
+  { as: 'district1', path: `/api/v1/inspections/${I.d1t2}`, status: 200 },
+  { as: 'district1', path: `/api/v1/hazards/${H.d1t2}`, status: 200 },
+  { as: 'district1', path: `/api/v1/notices/${N.d1t2}`, status: 200 },
+  { as: 'district1', path: `/api/v1/inspections/${I.d2t1}`, ...USER_404 },
+  { as: 'district1', path: `/api/v1/hazards/${H.d2t1}`, ...USER_404 },
+  { as: 'district1', path: `/api/v1/notices/${N.d2t1}`, ...USER_404 },
+  { as: 'district1', path: '/api/v1/inspections?page_size=200', status: 200, within: ['990102'], lacksEnt: [E.d2t1] },
+  { as: 'district1', path: '/api/v1/hazards?page_size=200', status: 200, within: ['990102'], lacksEnt: [E.d2t1] },
+  { as: 'district1', path: `/api/v1/hazards?enterprise_id=${E.own}`, status: 200, hasEnt: [E.own] },
+  { as: 'district1', path: `/api/v1/hazards?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/hazards?enterprise_id=${E.d2t1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/hazards?inspection_id=${I.d2t1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/hazards?notice_id=${N.d2t1}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/inspections?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/inspections?enterprise_id=${E.d2t1}`, status: 200, total: 0 },
+  { as: 'station1_1', path: `/api/v1/inspections/${I.own}`, status: 200 },
+  { as: 'station1_1', path: `/api/v1/hazards/${H.d1t1v6}`, status: 200 },
+  { as: 'station1_1', path: `/api/v1/notices/${N.own}`, status: 200 },
+  { as: 'station1_1', path: `/api/v1/inspections/${I.d1t2}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/hazards/${H.d1t2}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/notices/${N.d1t2}`, ...USER_404 },
+  { as: 'station1_1', path: '/api/v1/hazards?page_size=200', status: 200, within: ['990102001'], lacksEnt: [E.d1t2, E.d2t1] },
+  { as: 'station1_1', path: '/api/v1/inspections?page_size=200', status: 200, within: ['990102001'], lacksEnt: [E.d1t2] },
+  { as: 'station1_1', path: `/api/v1/hazards?region_code=${R.d1t2}`, status: 200, total: 0 },
+  { as: 'station1_1', path: `/api/v1/hazards?notice_id=${N.d1t2}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/inspections/${I.own}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/hazards/${H.own}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/notices/${N.own}`, status: 200 },
+  { as: 'grid1_1_1', path: `/api/v1/inspections/${I.d1t1v6}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/hazards/${H.d1t1v6}`, ...USER_404 },
+  { as: 'grid1_1_1', path: `/api/v1/notices/${N.d1t1v6}`, ...USER_404 },
+  { as: 'grid1_1_1', path: '/api/v1/hazards?page_size=200', status: 200, within: GRID1, lacksEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: '/api/v1/inspections?page_size=200', status: 200, within: GRID1, lacksEnt: [E.d1t1v6] },
+  { as: 'grid1_1_1', path: `/api/v1/hazards?enterprise_id=${E.own}`, status: 200, hasEnt: [E.own] },
+  { as: 'grid1_1_1', path: `/api/v1/hazards?region_code=${R.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_1', path: `/api/v1/hazards?inspection_id=${I.d1t1v6}`, status: 200, total: 0 },
+  { as: 'grid1_1_2', path: `/api/v1/hazards/${H.d1t1v6}`, status: 200 },
+  { as: 'grid1_1_2', path: `/api/v1/hazards/${H.own}`, ...USER_404 },
+  { as: 'grid1_1_2', path: `/api/v1/notices/${N.own}`, ...USER_404 },
+  { as: 'grid1_1_2', path: '/api/v1/hazards?page_size=200', status: 200, within: GRID2, lacksEnt: [E.own] },
+  { as: 'enterprise', path: `/api/v1/inspections/${I.own}`, status: 200 },
+  { as: 'enterprise', path: `/api/v1/hazards/${H.own}`, status: 200 },
+  { as: 'enterprise', path: `/api/v1/notices/${N.own}`, status: 200 },
+  { as: 'enterprise', path: `/api/v1/hazards/${H.d1t1v2}`, ...USER_404 },
+  { as: 'enterprise', path: `/api/v1/inspections/${I.d1t1v2}`, ...USER_404 },
+  { as: 'enterprise', path: `/api/v1/notices/${N.d1t1v2}`, ...USER_404 },
+  { as: 'enterprise', path: '/api/v1/hazards?page_size=200', status: 200, within: [R.d1t1v1], hasEnt: [E.own], lacksEnt: [E.neighbour] },
+  { as: 'enterprise', path: '/api/v1/inspections?page_size=200', status: 200, within: [R.d1t1v1], hasEnt: [E.own], lacksEnt: [E.neighbour] },
+  { as: 'enterprise', path: `/api/v1/hazards?region_code=${R.d1t1v2}`, status: 200, total: 0 },
+  { as: 'expert1', path: '/api/v1/inspections', ...FORBIDDEN },
+  { as: 'expert1', path: `/api/v1/inspections/${I.own}`, ...FORBIDDEN },
+  { as: 'expert1', path: '/api/v1/hazards', ...FORBIDDEN },
+  { as: 'expert1', path: `/api/v1/hazards/${H.own}`, ...FORBIDDEN },
+  { as: 'expert1', path: `/api/v1/notices/${N.own}`, ...FORBIDDEN },
+
+  // --- inspections, hazards, notices: writes across the boundary
+  { as: 'district1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.d2t1, kind: 'district_enforcement' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'district1', method: 'PATCH', path: `/api/v1/inspections/${I.d2t1}`, body: { version: 4, summary: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'POST', path: `/api/v1/inspections/${I.d2t1}/finish`, body: { version: 4 }, ...USER_404 },
+  { as: 'district1', method: 'POST', path: '/api/v1/hazards', body: { enterprise_id: E.d2t1, description: '越界隐患' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'district1', method: 'POST', path: `/api/v1/hazards/${H.d2t1}/transitions`, body: { action: 'cancel', version: 2, reason: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'POST', path: `/api/v1/hazards/${H.d2t1}/transitions`, body: { action: 'extend', version: 2, deadline: '2099-12-31', reason: '越界' }, ...USER_404 },
+  { as: 'district1', method: 'POST', path: '/api/v1/notices', body: { hazard_ids: [H.d2t1], deadline: '2099-12-31', responsible_person: '越界', measures: '越界' }, status: 422, code: 'hazard_not_found' },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.d1t2, kind: 'town_routine' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'station1_1', method: 'POST', path: `/api/v1/hazards/${H.d1t2}/transitions`, body: { action: 'cancel', version: 2, reason: '越界' }, ...USER_404 },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/hazards', body: { enterprise_id: E.d1t2, description: '越界隐患' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'grid1_1_1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.d1t1v6, kind: 'grid_patrol' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'grid1_1_1', method: 'POST', path: '/api/v1/hazards', body: { enterprise_id: E.d1t1v6, description: '越界隐患' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'grid1_1_1', method: 'POST', path: `/api/v1/hazards/${H.d1t1v6}/transitions`, body: { action: 'cancel', version: 2, reason: '越界' }, ...USER_404 },
+  { as: 'grid1_1_2', method: 'PATCH', path: `/api/v1/inspections/${I.own}`, body: { version: 4, summary: '越界' }, ...USER_404 },
+  { as: 'enterprise', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.neighbour, kind: 'self_check' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'enterprise', method: 'POST', path: '/api/v1/hazards', body: { enterprise_id: E.neighbour, description: '越界隐患' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'enterprise', method: 'POST', path: `/api/v1/hazards/${H.d1t1v2}/transitions`, body: { action: 'start', version: 2 }, ...USER_404 },
+  { as: 'expert1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.own, kind: 'grid_patrol' }, ...FORBIDDEN },
+  { as: 'expert1', method: 'POST', path: '/api/v1/hazards', body: { enterprise_id: E.own, description: '专家录入' }, ...FORBIDDEN },
+  { as: 'expert1', method: 'POST', path: '/api/v1/checklists', body: { code: 'expert_list', name: '专家检查表', purpose: 'diagnosis', items: [{ text: '检查项', category: 'people' }] }, ...FORBIDDEN },
 ];
 
 // Every username and region code in a JSON body.
@@ -465,6 +573,7 @@ function enterpriseIds(path, body) {
   if (path.startsWith('/api/v1/certificates/')) return items.map((p) => p.enterprise.id);
   if (/^\/api\/v1\/enterprises\/\d+\/people/.test(path)) return items.map((p) => p.enterprise_id);
   if (/^\/api\/v1\/enterprises(\?|$)/.test(path)) return items.map((e) => e.id);
+  if (/^\/api\/v1\/(hazards|inspections)(\?|$)/.test(path)) return items.map((x) => x.enterprise_id);
   throw new Error(`no enterprise ids in the answer of ${path}`);
 }
 
@@ -478,10 +587,11 @@ after(() => srv.stop());
 const sessions = {};
 const ids = {};
 // "ent:VILLAGE" / "ent2:VILLAGE" → id, "uscc:…" / "uscc2:…" → code, "name:…" → encoded name,
-// "person:…" / "person2:…" → a key person's id, "cell:CODE" → grid cell id
+// "person:…" / "person2:…" → a key person's id, "cell:CODE" → grid cell id, "inspection:…" /
+// "hazard:…" / "notice:…" → the records made for the village's first enterprise
 const values = {};
-const PLACEHOLDER = /\{((?:ent2?|uscc2?|name|person2?|cell):\d{12})\}/g;
-const NUMERIC = /^(ent2?|person2?|cell)$/;
+const PLACEHOLDER = /\{((?:ent2?|uscc2?|name|person2?|cell|inspection|hazard|notice):\d{12})\}/g;
+const NUMERIC = /^(ent2?|person2?|cell|inspection|hazard|notice)$/;
 
 function resolve(text) {
   return text.replace(/\{user:([^}]+)\}/g, (_, name) => {
@@ -499,7 +609,7 @@ function resolveBody(value) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveBody(v)]));
   }
   if (typeof value !== 'string') return value;
-  const whole = value.match(/^\{((ent2?|person2?|cell):\d{12})\}$/);
+  const whole = value.match(/^\{((ent2?|person2?|cell|inspection|hazard|notice):\d{12})\}$/);
   if (whole && NUMERIC.test(whole[2])) return Number(resolve(value));
   return resolve(value);
 }
@@ -520,6 +630,10 @@ before(async () => {
   }
   for (const key of [...wanted].sort()) {
     const [kind, code] = key.split(':');
+    if (['inspection', 'hazard', 'notice'].includes(kind)) {
+      if (values[key] === undefined) Object.assign(values, await recordsOf(code));
+      continue;
+    }
     if (kind === 'cell') {
       const r = await api(srv.url, 'GET', `/api/v1/grids?region_code=${code}&page_size=20`, { as: admin });
       assert.equal(r.status, 200, r.text);
@@ -558,6 +672,34 @@ before(async () => {
   }
 });
 
+// An inspection of the first enterprise of a village by its town's station (the grid patrol list,
+// one finding), the hazard it found, notified by the station: "inspection:V", "hazard:V", "notice:V".
+async function recordsOf(village) {
+  const admin = sessions.admin;
+  const district = Number(village.slice(4, 6)) - 1;
+  const townNumber = Number(village.slice(6, 9));
+  const station = `station${district}_${townNumber <= 4 ? townNumber : townNumber - 100 + 4}`;
+  const session = await login(srv.url, station);
+  const e = await api(srv.url, 'GET', `/api/v1/enterprises?region_code=${village}&sort=id&page_size=1`, { as: admin });
+  const checklists = await api(srv.url, 'GET', '/api/v1/checklists?page_size=200', { as: admin });
+  const patrol = checklists.body.items.find((c) => c.code === 'grid_patrol');
+  const as = { as: session };
+  const started = await api(srv.url, 'POST', '/api/v1/inspections',
+    { ...as, body: { enterprise_id: e.body.items[0].id, kind: 'town_routine', checklist_id: patrol.id } });
+  assert.equal(started.status, 201, started.text);
+  const results = started.body.items.map((item, k) => ({ item_id: item.id, result: k === 0 ? 'finding' : 'conforming' }));
+  const saved = await api(srv.url, 'PATCH', `/api/v1/inspections/${started.body.id}`, { ...as, body: { version: 1, results } });
+  assert.equal(saved.status, 200, saved.text);
+  const finished = await api(srv.url, 'POST', `/api/v1/inspections/${started.body.id}/finish`, { ...as, body: { version: 2 } });
+  assert.equal(finished.status, 200, finished.text);
+  const hazardId = finished.body.results[0].hazard_id;
+  const notified = await api(srv.url, 'POST', `/api/v1/hazards/${hazardId}/transitions`, {
+    ...as, body: { action: 'notify', version: 1, deadline: chinaDate(15), responsible_person: '负责人', measures: '限期整改' },
+  });
+  assert.equal(notified.status, 200, notified.text);
+  return { [`inspection:${village}`]: started.body.id, [`hazard:${village}`]: hazardId, [`notice:${village}`]: notified.body.notice_id };
+}
+
 // What a refused write must leave as it was: the records it names, read by the administrator.
 function watchedPaths(path, body) {
   const bare = path.split('?')[0];
@@ -566,6 +708,10 @@ function watchedPaths(path, body) {
   if (m) out.push(`/api/v1/enterprises/${m[1]}`, `/api/v1/enterprises/${m[1]}/people`);
   m = bare.match(/^\/api\/v1\/grids\/(\d+)/);
   if (m) out.push(`/api/v1/grids/${m[1]}`);
+  m = bare.match(/^\/api\/v1\/(inspections|hazards)\/(\d+)/);
+  if (m) out.push(`/api/v1/${m[1]}/${m[2]}`);
+  if (typeof body?.enterprise_id === 'number') out.push(`/api/v1/enterprises/${body.enterprise_id}`);
+  for (const id of Array.isArray(body?.hazard_ids) ? body.hazard_ids : []) out.push(`/api/v1/hazards/${id}`);
   if (typeof body?.parent_id === 'number') out.push(`/api/v1/grids/${body.parent_id}`);
   if (typeof body?.grid_cell_id === 'number') out.push(`/api/v1/grids/${body.grid_cell_id}`);
   for (const id of Array.isArray(body?.enterprise_ids) ? body.enterprise_ids : []) {
@@ -585,6 +731,8 @@ test('scope table: each role against in-scope and out-of-scope records', async (
       audit: (await api(srv.url, 'GET', '/api/v1/audit?page_size=1', { as: admin })).body.total,
       enterprises: (await api(srv.url, 'GET', '/api/v1/enterprises?page_size=1', { as: admin })).body.total,
       grids: (await api(srv.url, 'GET', '/api/v1/grids?page_size=1', { as: admin })).body.total,
+      inspections: (await api(srv.url, 'GET', '/api/v1/inspections?page_size=1', { as: admin })).body.total,
+      hazards: (await api(srv.url, 'GET', '/api/v1/hazards?page_size=1', { as: admin })).body.total,
     };
     for (const path of paths) out[path] = await read(path);
     return out;

@@ -55,8 +55,11 @@ struct Filter {
   std::optional<std::string> enterprise_industry;
 };
 
-// Code, name, purpose, industry prefix and tags (against the registry's `known_tags`).
-Status Validate(const Checklist& checklist, const std::set<std::string>& known_tags);
+bool IsPurpose(std::string_view purpose);
+// Code, name, purpose, industry (a section or division of the registry's `known_industries`)
+// and tags (of its `known_tags`).
+Status Validate(const Checklist& checklist, const std::set<std::string>& known_tags,
+                const std::set<std::string>& known_industries);
 // At least one item and at most 500; each with text, one of the five categories, points 1–12
 // when scored. Positions are given by the order.
 Status ValidateItems(const std::vector<Item>& items);

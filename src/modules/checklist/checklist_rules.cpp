@@ -27,12 +27,17 @@ bool IsCode(std::string_view code) {
 
 }  // namespace
 
-Status Validate(const Checklist& c, const std::set<std::string>& known_tags) {
+bool IsPurpose(std::string_view purpose) { return OneOf(kPurposes, purpose); }
+
+Status Validate(const Checklist& c, const std::set<std::string>& known_tags,
+                const std::set<std::string>& known_industries) {
   if (!IsCode(c.code)) return Error::Invalid("invalid_checklist_code", "code");
   size_t length = CodePoints(c.name);
   if (length == 0 || length > 100) return Error::Invalid("invalid_checklist_name", "name");
   if (!OneOf(kPurposes, c.purpose)) return Error::Invalid("invalid_checklist_purpose", "purpose");
-  if (c.industry_code.size() > 5) return Error::Invalid("unknown_industry", "industry_code");
+  if (!c.industry_code.empty() && !known_industries.contains(c.industry_code)) {
+    return Error::Invalid("unknown_industry", "industry_code");
+  }
   for (const auto& tag : c.hazard_tags) {
     if (!known_tags.contains(tag)) return Error::Invalid("unknown_tag", "hazard_tags");
   }

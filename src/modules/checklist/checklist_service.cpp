@@ -15,10 +15,19 @@ std::set<std::string> KnownTags(db::Transaction& tx) {
   return {tags.begin(), tags.end()};
 }
 
+std::set<std::string> KnownIndustries(db::Transaction& tx) {
+  std::set<std::string> codes;
+  for (const auto& industry : enterprise::store::Industries(tx)) codes.insert(industry.code);
+  return codes;
+}
+
 }  // namespace
 
 Result<Listing> Service::List(const Principal& principal, const Filter& filter,
                               std::optional<int64_t> enterprise_id, const http::Page& page) {
+  if (!filter.purpose.empty() && !IsPurpose(filter.purpose)) {
+    return Error::Invalid("invalid_checklist_purpose", "purpose");
+  }
   // Templates are not scoped: every signed-in user reads them; only the enterprise is.
   db::Transaction tx(database_, db::TransactionMode::kRead);
   auto all = store::List(tx, filter);
@@ -52,7 +61,7 @@ Result<Detail> Service::Create(const Principal& principal, const Checklist& inpu
   if (!Allows(principal.role, Permission::kManageChecklists)) return Error::Forbidden();
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  if (auto s = Validate(input, KnownTags(tx)); !s) return s.error();
+  if (auto s = Validate(input, KnownTags(tx), KnownIndustries(tx)); !s) return s.error();
   if (auto s = ValidateItems(items); !s) return s.error();
   if (CodePoints(note) > 200) return Error::Invalid("invalid_text_length", "note");
   int64_t id = 0;
@@ -85,7 +94,7 @@ Result<Detail> Service::Revise(const Principal& principal, int64_t id, const Rev
   if (revision.hazard_tags) next.hazard_tags = *revision.hazard_tags;
   if (revision.industry_code) next.industry_code = *revision.industry_code;
   next.current_version = current->current_version + 1;
-  if (auto s = Validate(next, KnownTags(tx)); !s) return s.error();
+  if (auto s = Validate(next, KnownTags(tx), KnownIndustries(tx)); !s) return s.error();
   if (auto s = ValidateItems(revision.items); !s) return s.error();
   if (CodePoints(revision.note) > 200) return Error::Invalid("invalid_text_length", "note");
   if (!store::Update(tx, next, revision.version, FormatInstant(now))) {

@@ -6,6 +6,7 @@ namespace anjian::checklist {
 namespace {
 
 const std::set<std::string> kTags = {"metallurgy", "dust_explosion"};
+const std::set<std::string> kIndustries = {"C", "C31", "C33"};
 
 Item MakeItem(const char* text = "安全出口畅通", const char* category = "environment",
               std::optional<int64_t> points = std::nullopt) {
@@ -32,6 +33,8 @@ TEST(ChecklistRulesTest, TemplateFields) {
       {"unknown purpose", [](Checklist& c) { c.purpose = "fun"; }, "invalid_checklist_purpose"},
       {"known tag", [](Checklist& c) { c.hazard_tags = {"metallurgy"}; }, ""},
       {"unknown tag", [](Checklist& c) { c.hazard_tags = {"volcano"}; }, "unknown_tag"},
+      {"an industry division", [](Checklist& c) { c.industry_code = "C31"; }, ""},
+      {"an unknown industry", [](Checklist& c) { c.industry_code = "Z9"; }, "unknown_industry"},
   };
   for (const auto& c : cases) {
     Checklist checklist;
@@ -39,7 +42,7 @@ TEST(ChecklistRulesTest, TemplateFields) {
     checklist.name = "冶金涉炉企业检查表";
     checklist.purpose = "scored";
     c.change(checklist);
-    auto status = Validate(checklist, kTags);
+    auto status = Validate(checklist, kTags, kIndustries);
     if (*c.code == '\0') {
       EXPECT_TRUE(status.ok()) << c.name;
     } else {

@@ -59,14 +59,25 @@ struct Actor {
 struct Subject {
   State state = State::kReported;
   int64_t found_by_user_id = 0;
-  // The unit that issued the notice; it or a unit above it verifies, rejects and extends.
+  // The unit that issued the notice; it or a unit above it verifies, rejects, extends and cancels.
   std::optional<std::string> notified_unit_region_code;
+  // A major hazard (重大隐患) goes round the whole loop under listed supervision: it is never
+  // fixed on the spot.
+  bool major = false;
 };
 
 // The state after `action`, or why it may not happen: 403 hazard_action_forbidden when the actor
 // may never take the action on this hazard (wrong role, not the finder, not the notifying unit or
-// above), 409 illegal_transition when the action does not apply in the current state.
+// above), 409 illegal_transition when the action does not apply in the current state, 409
+// major_hazard_needs_notice for fixing a major hazard on the spot.
 Result<State> Transition(const Subject& subject, Action action, const Actor& actor);
+
+struct Hazard;
+// What the state machine needs of a hazard record.
+Subject SubjectOf(const Hazard& hazard);
+
+// The actions the actor may take on the hazard now, in the order of AllActions.
+std::vector<Action> AllowedActions(const Subject& subject, const Actor& actor);
 
 // Whether the hazard is still open (the loop has not ended in verified or cancelled).
 bool IsOpen(State state);
@@ -103,6 +114,7 @@ struct Hazard {
   std::optional<std::string> listed_at;    // 挂牌督办
   std::optional<std::string> delisted_at;  // 摘牌
   std::optional<std::string> verified_at;
+  std::optional<std::string> verified_on;  // its China date
   std::string created_at;
   std::string updated_at;
   int64_t version = 1;
@@ -130,7 +142,9 @@ struct TransitionInput {
 
 // The input's own checks for its action, on `today` (China time): the fields the action needs
 // are present and sane (a deadline is a real date not before today, an extension moves the
-// deadline later, a completion date is not in the future).
+// deadline later, a completion date lies between the day the hazard was found and today), and
+// it carries no field of another action's (422 unknown_field), so the timeline records only what
+// the action did.
 Status ValidateInput(const TransitionInput& input, const Hazard& hazard, std::string_view today);
 
 struct Filter {

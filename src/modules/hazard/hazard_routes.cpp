@@ -1,6 +1,10 @@
 #include "modules/hazard/hazard_routes.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include "http/json_input.hpp"
+#include "modules/hazard/notice_pdf.hpp"
 
 namespace anjian::hazard {
 namespace {
@@ -14,8 +18,14 @@ Result<Filter> ReadFilter(const Request& request) {
   filter.state = request.Query("state");
   filter.level = request.Query("level");
   filter.q = request.Query("q");
-  filter.overdue = request.Query("overdue") == "true";
-  filter.listed = request.Query("listed") == "true";
+  for (auto [name, target] :
+       {std::pair{"overdue", &filter.overdue}, std::pair{"listed", &filter.listed}}) {
+    auto value = request.Query(name);
+    if (!value.empty() && value != "true" && value != "false") {
+      return Error::Invalid("invalid_boolean", name);
+    }
+    *target = value == "true";
+  }
   for (auto [name, target] : {std::pair{"enterprise_id", &filter.enterprise_id},
                               std::pair{"inspection_id", &filter.inspection_id},
                               std::pair{"notice_id", &filter.notice_id}}) {
@@ -24,6 +34,15 @@ Result<Filter> ReadFilter(const Request& request) {
     *target = *value;
   }
   return filter;
+}
+
+http::Response Pdf(std::string body, const std::string& filename) {
+  http::Response response;
+  response.content_type = "application/pdf";
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "inline; filename=\"" + filename + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace
@@ -104,11 +123,27 @@ void RegisterRoutes(http::Router& router, Service& service) {
     in.responsible_person = input->RequiredString("responsible_person");
     in.measures = input->RequiredString("measures");
     if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
-    in.hazard_ids = ids.value_or(std::vector<int64_t>{});
+    if (!ids) return ErrorResponse(Error::Invalid("required", "hazard_ids"), request.language);
+    in.hazard_ids = std::move(*ids);
     return http::Reply(
         request, service.IssueNotice(*request.principal, in),
         [](const NoticeDetail& n) { return ToJson(n); }, 201);
   });
+
+  // Before "/api/v1/notices/{id}", which would match it too.
+  router.Get(
+      "/api/v1/notices/{id}.pdf", http::Access::kAuthenticated, [&service](Request& request) {
+        auto id = http::PathId(request, "id");
+        if (!id) return ErrorResponse(id.error(), request.language);
+        auto notice = service.GetNotice(*request.principal, *id);
+        if (!notice) return ErrorResponse(notice.error(), request.language);
+        try {
+          return Pdf(NoticePdf(*notice, request.language), fmt::format("notice-{}.pdf", *id));
+        } catch (const NoticePdfError& error) {
+          spdlog::error("notice {} as PDF: {}", *id, error.what());
+          return ErrorResponse(Error::Internal(error.what()), request.language);
+        }
+      });
 
   router.Get("/api/v1/notices/{id}", http::Access::kAuthenticated, [&service](Request& request) {
     auto id = http::PathId(request, "id");

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -86,7 +87,6 @@ bool MayAct(const Subject& subject, Action action, const Actor& actor) {
       return actor.user_id != 0 && actor.user_id == subject.found_by_user_id &&
              actor.role != Role::kAdmin;
     case Action::kNotify:
-    case Action::kCancel:
       return IsOfficer(actor.role);
     case Action::kStart:
     case Action::kSubmit:
@@ -95,6 +95,7 @@ bool MayAct(const Subject& subject, Action action, const Actor& actor) {
     case Action::kVerify:
     case Action::kReject:
     case Action::kExtend:
+    case Action::kCancel:
       // The unit that notified, or a unit above it. Before any notice there is no such unit and
       // the state check answers instead.
       if (!IsOfficer(actor.role) || !actor.region_code) return false;
@@ -156,6 +157,9 @@ const std::vector<Action>& AllActions() {
 
 Result<State> Transition(const Subject& subject, Action action, const Actor& actor) {
   if (!MayAct(subject, action, actor)) return Error::Forbidden("hazard_action_forbidden");
+  if (action == Action::kFixOnSpot && subject.major && subject.state == State::kReported) {
+    return Error::Conflict("major_hazard_needs_notice", "action");
+  }
   for (const auto& edge : Edges()) {
     if (edge.action != action) continue;
     for (State from : edge.from) {
@@ -163,6 +167,18 @@ Result<State> Transition(const Subject& subject, Action action, const Actor& act
     }
   }
   return Error::Conflict("illegal_transition", "action");
+}
+
+Subject SubjectOf(const Hazard& h) {
+  return {h.state, h.found_by_user_id, h.notified_unit_region_code, h.level == "major"};
+}
+
+std::vector<Action> AllowedActions(const Subject& subject, const Actor& actor) {
+  std::vector<Action> out;
+  for (Action action : AllActions()) {
+    if (Transition(subject, action, actor).ok()) out.push_back(action);
+  }
+  return out;
 }
 
 bool IsOpen(State state) { return state != State::kVerified && state != State::kCancelled; }
@@ -202,7 +218,37 @@ Status RequiredText(const std::optional<std::string>& value, const char* field, 
 
 }  // namespace
 
+namespace {
+
+// The fields each action takes; any other field present is refused.
+Status OnlyFieldsOf(const TransitionInput& in) {
+  struct Field {
+    const char* name;
+    bool present;
+    std::vector<Action> takers;
+  };
+  const Field fields[] = {
+      {"deadline", in.deadline.has_value(), {Action::kNotify, Action::kExtend}},
+      {"responsible_person", in.responsible_person.has_value(), {Action::kNotify}},
+      {"measures", in.measures.has_value(), {Action::kNotify}},
+      {"method", in.method.has_value(), {Action::kFixOnSpot, Action::kSubmit}},
+      {"completed_on", in.completed_on.has_value(), {Action::kSubmit}},
+      {"result", in.result.has_value(), {Action::kVerify}},
+      {"reason", in.reason.has_value(), {Action::kReject, Action::kExtend, Action::kCancel}},
+  };
+  for (const auto& field : fields) {
+    if (field.present &&
+        std::find(field.takers.begin(), field.takers.end(), in.action) == field.takers.end()) {
+      return Error::Invalid("unknown_field", field.name);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Status ValidateInput(const TransitionInput& in, const Hazard& hazard, std::string_view today) {
+  if (auto s = OnlyFieldsOf(in); !s) return s;
   switch (in.action) {
     case Action::kNotify:
       if (!in.deadline) return Error::Invalid("required", "deadline");
@@ -225,6 +271,9 @@ Status ValidateInput(const TransitionInput& in, const Hazard& hazard, std::strin
       if (!in.completed_on) return Error::Invalid("required", "completed_on");
       if (!IsValidDate(*in.completed_on)) return Error::Invalid("invalid_date", "completed_on");
       if (*in.completed_on > today) return Error::Invalid("date_in_future", "completed_on");
+      if (*in.completed_on < hazard.found_on) {
+        return Error::Invalid("date_before_found", "completed_on");
+      }
       return {};
     case Action::kVerify:
       return RequiredText(in.result, "result", 1000);

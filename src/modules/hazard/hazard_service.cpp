@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/notification/notification_service.hpp"
 #include "modules/region/region_store.hpp"
 
 namespace anjian::hazard {
@@ -54,7 +55,10 @@ Hazard Applied(const Hazard& current, const TransitionInput& in, State next, Ins
     default:
       break;
   }
-  if (next == State::kVerified) h.verified_at = FormatInstant(now);
+  if (next == State::kVerified) {
+    h.verified_at = FormatInstant(now);
+    h.verified_on = std::string(today);
+  }
   // Listed supervision ends only when the loop does: verified, or cancelled as wrongly reported.
   if (!IsOpen(next) && h.listed_at && !h.delisted_at) h.delisted_at = FormatInstant(now);
   return h;
@@ -82,6 +86,42 @@ void AppendTransition(db::Transaction& tx, const Principal& principal, const Haz
                 std::to_string(after.id), ToJson(before, ""), ToJson(after, ""), now);
 }
 
+// The hazard with its timeline and what the caller may do with it now.
+Detail DetailOf(db::Transaction& tx, const Hazard& h, const Principal& principal,
+                std::string today) {
+  return {h, store::Events(tx, h.id), std::move(today),
+          AllowedActions(SubjectOf(h), ActorFrom(principal))};
+}
+
+// What every notification of a hazard carries for the UI to word.
+std::string NotificationParams(const Hazard& h) {
+  return nlohmann::json{{"description", h.description},
+                        {"enterprise_name", h.enterprise_name},
+                        {"deadline", OrNull(h.deadline)},
+                        {"notice_number", OrNull(h.notice_number)}}
+      .dump();
+}
+
+// A notification about a hazard to its enterprise, or (with `unit`) to a station or bureau.
+bool NotifyAbout(db::Transaction& tx, const Hazard& h, const std::string& kind,
+                 const std::optional<std::string>& unit, const std::string& dedupe_key,
+                 Instant now) {
+  notification::Notification n;
+  n.kind = kind;
+  n.hazard_id = h.id;
+  if (unit) {
+    n.audience_role = notification::UnitRole(*unit);
+    n.region_code = unit;
+  } else {
+    n.audience_role = "enterprise";
+    n.enterprise_id = h.enterprise_id;
+  }
+  n.params = NotificationParams(h);
+  n.dedupe_key = dedupe_key;
+  n.created_at = FormatInstant(now);
+  return notification::Add(tx, n);
+}
+
 }  // namespace
 
 int64_t Record(db::Transaction& tx, Hazard hazard, const audit::Actor& actor, Instant now) {
@@ -94,6 +134,13 @@ int64_t Record(db::Transaction& tx, Hazard hazard, const audit::Actor& actor, In
                           FormatInstant(now), "{}"});
   audit::Append(tx, actor, "create", "hazard", std::to_string(hazard.id), nullptr,
                 ToJson(hazard, ""), now);
+  // A major hazard is listed for supervision by its district's bureau, which is told at once.
+  if (hazard.level == "major") {
+    auto recorded = store::Find(tx, hazard.id, Scope::System().ForEnterprises());
+    std::string district = recorded->region_code.substr(0, 6) + "000000";
+    NotifyAbout(tx, *recorded, "major_listed", district,
+                "major_listed:" + std::to_string(hazard.id), now);
+  }
   return hazard.id;
 }
 
@@ -123,7 +170,7 @@ Result<Detail> Service::Get(const Principal& principal, int64_t id) {
   db::Transaction tx(database_, db::TransactionMode::kRead);
   auto h = store::Find(tx, id, Scope::For(principal).ForEnterprises());
   if (!h) return Error::NotFound();
-  return Detail{*h, store::Events(tx, id), Today()};
+  return DetailOf(tx, *h, principal, Today());
 }
 
 Result<Detail> Service::Create(const Principal& principal, const Hazard& input) {
@@ -141,13 +188,17 @@ Result<Detail> Service::Create(const Principal& principal, const Hazard& input) 
   hazard.found_by_name = DisplayName(principal);
   if (auto s = Validate(hazard); !s) return s.error();
   int64_t id = Record(tx, hazard, audit::ActorOf(principal), now);
-  Detail detail{*store::Find(tx, id, Scope::System().ForEnterprises()), store::Events(tx, id),
-                ChinaDate(now)};
+  auto detail = DetailOf(tx, *store::Find(tx, id, Scope::System().ForEnterprises()), principal,
+                         ChinaDate(now));
   tx.Commit();
   return detail;
 }
 
 Result<Detail> Service::Act(const Principal& principal, int64_t id, const TransitionInput& input) {
+  // A role that sees no hazards (an expert, for now) is refused as such, not told "not found".
+  if (!Allows(principal.role, Permission::kReadEnterprises)) {
+    return Error::Forbidden("hazard_action_forbidden");
+  }
   Instant now = clock_.Now();
   std::string today = ChinaDate(now);
   db::Transaction tx(database_, db::TransactionMode::kWrite);
@@ -157,8 +208,7 @@ Result<Detail> Service::Act(const Principal& principal, int64_t id, const Transi
     auto notice = Notify(tx, principal, {{*current, input.version}}, input, now);
     if (!notice) return notice.error();
   } else {
-    Subject subject{current->state, current->found_by_user_id, current->notified_unit_region_code};
-    auto next = Transition(subject, input.action, ActorFrom(principal));
+    auto next = Transition(SubjectOf(*current), input.action, ActorFrom(principal));
     if (!next) return next.error();
     if (auto s = ValidateInput(input, *current, today); !s) return s.error();
     Hazard updated = Applied(*current, input, *next, now, today);
@@ -167,14 +217,21 @@ Result<Detail> Service::Act(const Principal& principal, int64_t id, const Transi
     }
     updated = *store::Find(tx, id, Scope::System().ForEnterprises());
     AppendTransition(tx, principal, *current, updated, input.action, Details(input), now);
+    if (input.action == Action::kSubmit && updated.notified_unit_region_code) {
+      NotifyAbout(tx, updated, "submitted", updated.notified_unit_region_code,
+                  "submitted:" + std::to_string(id) + ":" + std::to_string(updated.version), now);
+    }
   }
-  Detail detail{*store::Find(tx, id, Scope::System().ForEnterprises()), store::Events(tx, id),
-                today};
+  auto detail =
+      DetailOf(tx, *store::Find(tx, id, Scope::System().ForEnterprises()), principal, today);
   tx.Commit();
   return detail;
 }
 
 Result<NoticeDetail> Service::IssueNotice(const Principal& principal, const NoticeInput& input) {
+  if (!Allows(principal.role, Permission::kReadEnterprises)) {
+    return Error::Forbidden("hazard_action_forbidden");
+  }
   if (input.hazard_ids.empty() || input.hazard_ids.size() > 200) {
     return Error::Invalid("invalid_hazard_ids", "hazard_ids");
   }
@@ -206,29 +263,37 @@ Result<NoticeDetail> Service::Notify(db::Transaction& tx, const Principal& princ
   std::string today = ChinaDate(now);
   int64_t enterprise_id = hazards.front().first.enterprise_id;
   for (const auto& [h, version] : hazards) {
-    Subject subject{h.state, h.found_by_user_id, h.notified_unit_region_code};
-    auto next = Transition(subject, Action::kNotify, ActorFrom(principal));
+    auto next = Transition(SubjectOf(h), Action::kNotify, ActorFrom(principal));
     if (!next) return next.error();
     if (h.enterprise_id != enterprise_id) {
       return Error::Invalid("notice_mixed_enterprises", "hazard_ids");
     }
   }
   if (auto s = ValidateInput(input, hazards.front().first, today); !s) return s.error();
-  // The issuing unit is the officer's own region: a town's station or a district's bureau.
+  // The issuing unit is the officer's own region: a town's station or a district's bureau. A
+  // town's notices carry its district's name too, since towns of two districts may share a name.
   const std::string unit = principal.region_code.value_or("");
   auto unit_region = region::store::Find(tx, unit);
   if (!unit_region) return Error::Forbidden("hazard_action_forbidden");
+  std::string issuer = unit_region->name;
+  if (region_code::LevelOf(unit) == region_code::Level::kTown && unit_region->parent_code) {
+    if (auto parent = region::store::Find(tx, *unit_region->parent_code)) {
+      issuer = parent->name + issuer;
+    }
+  }
   store::Notice notice;
   notice.unit_region_code = unit;
   notice.unit_name = unit_region->name;
   notice.year = std::stoll(today.substr(0, 4));
   notice.sequence = store::NextNoticeSequence(tx, unit, notice.year);
-  notice.number =
-      fmt::format("{}安监整改〔{}〕{:03d}号", unit_region->name, notice.year, notice.sequence);
+  notice.number = fmt::format("{}安监整改〔{}〕{:03d}号", issuer, notice.year, notice.sequence);
   notice.enterprise_id = enterprise_id;
   notice.issued_by_user_id = principal.user_id;
   notice.issued_by_name = DisplayName(principal);
   notice.issued_on = today;
+  notice.deadline = *input.deadline;
+  notice.responsible_person = *input.responsible_person;
+  notice.measures = *input.measures;
   notice.created_at = FormatInstant(now);
   notice.id = store::InsertNotice(tx, notice);
 
@@ -252,6 +317,8 @@ Result<NoticeDetail> Service::Notify(db::Transaction& tx, const Principal& princ
     out.hazards.push_back(std::move(updated));
   }
   out.notice = *store::FindNotice(tx, notice.id, Scope::System().ForEnterprises());
+  NotifyAbout(tx, out.hazards.front(), "notice_issued", std::nullopt,
+              "notice_issued:" + std::to_string(notice.id), now);
   audit::Append(tx, audit::ActorOf(principal), "create", "notice", std::to_string(notice.id),
                 nullptr, {{"number", notice.number}, {"enterprise_id", enterprise_id}}, now);
   return out;
@@ -269,6 +336,26 @@ Result<NoticeDetail> Service::GetNotice(const Principal& principal, int64_t id) 
   out.hazards = store::List(tx, filter, scope, out.today, 200, 0);
   std::reverse(out.hazards.begin(), out.hazards.end());
   return out;
+}
+
+int64_t Service::Remind() {
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  int64_t added = 0;
+  auto soon = *AddDays(today, notification::kDeadlineReminderDays);
+  for (const auto& h : store::WithDeadlineBetween(tx, today, soon)) {
+    if (h.state == State::kSubmitted) continue;  // the enterprise has done its part
+    added += NotifyAbout(tx, h, "deadline_soon", std::nullopt,
+                         "deadline_soon:" + std::to_string(h.id) + ":" + *h.deadline, now);
+  }
+  for (const auto& h : store::WithDeadlineBetween(tx, "0000-01-01", *AddDays(today, -1))) {
+    std::string key = "overdue:" + std::to_string(h.id) + ":" + *h.deadline;
+    added += NotifyAbout(tx, h, "overdue", std::nullopt, key + ":enterprise", now);
+    added += NotifyAbout(tx, h, "overdue", h.notified_unit_region_code, key + ":unit", now);
+  }
+  tx.Commit();
+  return added;
 }
 
 nlohmann::json ToJson(const Hazard& h, std::string_view today) {
@@ -295,20 +382,17 @@ nlohmann::json ToJson(const Hazard& h, std::string_view today) {
                          {"listed_at", OrNull(h.listed_at)},
                          {"delisted_at", OrNull(h.delisted_at)},
                          {"verified_at", OrNull(h.verified_at)},
+                         {"verified_on", OrNull(h.verified_on)},
                          {"created_at", h.created_at},
                          {"updated_at", h.updated_at},
                          {"version", h.version}};
   // The audit trail keeps the record only: what is derived depends on the day it is read.
   if (!today.empty()) {
-    std::optional<std::string> verified_on;
-    if (h.verified_at) {
-      if (auto at = ParseInstant(*h.verified_at)) verified_on = ChinaDate(*at);
-    }
     json["notice_number"] = OrNull(h.notice_number);
     json["enterprise_name"] = h.enterprise_name;
     json["region_code"] = h.region_code;
     json["overdue"] = IsOverdue(h.state, h.deadline, today);
-    json["on_time"] = IsOnTime(h.state, h.deadline, verified_on);
+    json["on_time"] = IsOnTime(h.state, h.deadline, h.verified_on);
     json["listed"] = h.listed_at.has_value() && !h.delisted_at.has_value();
     json["days_left"] = h.deadline && IsOpen(h.state) ? OrNull(DaysBetween(today, *h.deadline))
                                                       : nlohmann::json(nullptr);
@@ -321,6 +405,9 @@ nlohmann::json ToJson(const Detail& d) {
   nlohmann::json timeline = nlohmann::json::array();
   for (const auto& e : d.timeline) timeline.push_back(EventJson(e));
   json["timeline"] = std::move(timeline);
+  nlohmann::json allowed = nlohmann::json::array();
+  for (Action action : d.allowed_actions) allowed.push_back(ActionName(action));
+  json["allowed_actions"] = std::move(allowed);
   return json;
 }
 
@@ -339,6 +426,9 @@ nlohmann::json ToJson(const NoticeDetail& d) {
           {"issued_by_user_id", n.issued_by_user_id},
           {"issued_by_name", n.issued_by_name},
           {"issued_on", n.issued_on},
+          {"deadline", n.deadline},
+          {"responsible_person", n.responsible_person},
+          {"measures", n.measures},
           {"created_at", n.created_at},
           {"hazards", std::move(hazards)}};
 }

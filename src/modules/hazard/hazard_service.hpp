@@ -23,6 +23,7 @@ struct Detail {
   Hazard hazard;
   std::vector<store::Event> timeline;
   std::string today;
+  std::vector<Action> allowed_actions;  // for the caller, now
 };
 
 // A notice for one enterprise's reported hazards, all due on one deadline.
@@ -52,6 +53,10 @@ class Service {
   Result<Detail> Act(const Principal& principal, int64_t id, const TransitionInput& input);
   Result<NoticeDetail> IssueNotice(const Principal& principal, const NoticeInput& input);
   Result<NoticeDetail> GetNotice(const Principal& principal, int64_t id);
+  // The daily reminders: deadlines at most three days away (to the enterprise) and deadlines
+  // passed (to the enterprise and the notifying unit), each once per hazard and deadline.
+  // Returns how many notifications were added.
+  int64_t Remind();
 
   std::string Today() const { return ChinaDate(clock_.Now()); }
 

@@ -129,7 +129,7 @@ TEST_P(HazardServiceTest, FindingsBecomeHazardsOnceAndTheLoopCloses) {
     in.measures = "清理通道";
   });
   ASSERT_TRUE(notified.ok()) << notified.error().code;
-  EXPECT_EQ(notified->hazard.notice_number, "甲街道安监整改〔2026〕001号");
+  EXPECT_EQ(notified->hazard.notice_number, "甲区甲街道安监整改〔2026〕001号");
   ASSERT_TRUE(Do(owner_, id, Action::kStart).ok());
   auto submit = [](TransitionInput& in) {
     in.method = "已清理";
@@ -164,7 +164,7 @@ TEST_P(HazardServiceTest, FindingsBecomeHazardsOnceAndTheLoopCloses) {
     in.measures = "更换";
   });
   ASSERT_TRUE(second.ok()) << second.error().code;
-  EXPECT_EQ(second->hazard.notice_number, "甲街道安监整改〔2026〕002号");
+  EXPECT_EQ(second->hazard.notice_number, "甲区甲街道安监整改〔2026〕002号");
 }
 
 TEST_P(HazardServiceTest, RefusedActionsChangeNothing) {

@@ -1,5 +1,7 @@
 #include "modules/hazard/hazard_store.hpp"
 
+#include <map>
+
 #include "core/text.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
 
@@ -14,7 +16,8 @@ constexpr std::string_view kColumns =
     "h.location, h.level, h.source, h.hazard_type, h.classification, h.handling, h.state, "
     "h.deadline, h.responsible_person, h.measures, h.notice_id, n.number, "
     "h.notified_unit_region_code, h.found_by_user_id, h.found_by_name, h.found_on, h.listed_at, "
-    "h.delisted_at, h.verified_at, h.created_at, h.updated_at, h.version, e.name, e.region_code ";
+    "h.delisted_at, h.verified_at, h.created_at, h.updated_at, h.version, e.name, e.region_code, "
+    "h.verified_on ";
 constexpr std::string_view kFrom =
     "FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id LEFT JOIN notices n ON n.id = "
     "h.notice_id ";
@@ -33,7 +36,8 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kUpdate =
     "UPDATE hazards SET state = $2, deadline = $3, responsible_person = $4, measures = $5, "
     "notice_id = $6, notified_unit_region_code = $7, handling = $8, delisted_at = $9, "
-    "verified_at = $10, updated_at = $11, version = version + 1 WHERE id = $1 AND version = $12";
+    "verified_at = $10, verified_on = $11, updated_at = $12, version = version + 1 WHERE id = $1 "
+    "AND version = $13";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO hazard_events (hazard_id, action, from_state, to_state, actor_user_id, "
     "actor_name, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
@@ -45,11 +49,12 @@ constexpr std::string_view kNextSequence =
     "(unit_region_code, year) DO UPDATE SET last = notice_counters.last + 1 RETURNING last";
 constexpr std::string_view kInsertNotice =
     "INSERT INTO notices (number, unit_region_code, year, sequence, enterprise_id, "
-    "issued_by_user_id, issued_by_name, issued_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
-    "$7, $8, $9) RETURNING id";
+    "issued_by_user_id, issued_by_name, issued_on, deadline, responsible_person, measures, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
 constexpr std::string_view kNoticeColumns =
     "SELECT n.id, n.number, n.unit_region_code, r.name, n.year, n.sequence, n.enterprise_id, "
-    "e.name, e.uscc, n.issued_by_user_id, n.issued_by_name, n.issued_on, n.created_at FROM "
+    "e.name, e.uscc, n.issued_by_user_id, n.issued_by_name, n.issued_on, n.deadline, "
+    "n.responsible_person, n.measures, n.created_at FROM "
     "notices n JOIN enterprises e ON e.id = n.enterprise_id JOIN regions r ON r.code = "
     "n.unit_region_code ";
 
@@ -84,6 +89,7 @@ Hazard Read(const db::Row& row) {
   h.version = row.Get<int64_t>(26);
   h.enterprise_name = row.Get<std::string>(27);
   h.region_code = row.Get<std::string>(28);
+  h.verified_on = row.GetOptional<std::string>(29);
   return h;
 }
 
@@ -107,6 +113,15 @@ Where BuildWhere(const Filter& f, const Bounds& scope, std::string_view today) {
   return where;
 }
 
+// Binds one more value and returns its placeholder.
+std::string Bind(Where& where, db::Value value) {
+  where.params.push_back(std::move(value));
+  return "$" + std::to_string(where.params.size());
+}
+
+constexpr std::string_view kFromScoped =
+    " FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id ";
+
 db::Params LoopParams(const Hazard& h) {
   return {h.id,
           std::string(StateName(h.state)),
@@ -117,7 +132,8 @@ db::Params LoopParams(const Hazard& h) {
           db::Optional(h.notified_unit_region_code),
           h.handling,
           db::Optional(h.delisted_at),
-          db::Optional(h.verified_at)};
+          db::Optional(h.verified_at),
+          db::Optional(h.verified_on)};
 }
 
 }  // namespace
@@ -172,6 +188,102 @@ bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
   return tx.Execute(kUpdate, params) == 1;
 }
 
+Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                     const std::string& to, const std::string& today) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string a = Bind(where, from);
+  std::string b = Bind(where, to);
+  std::string t = Bind(where, today);
+  std::string open = "h.state NOT IN ('verified', 'cancelled')";
+  std::string due = "h.state <> 'cancelled' AND h.deadline BETWEEN " + a + " AND " + b +
+                    " AND (h.deadline < " + t + " OR h.state = 'verified')";
+  std::string sql =
+      "SELECT COALESCE(SUM(CASE WHEN h.found_on BETWEEN " + a + " AND " + b +
+      " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN h.verified_on BETWEEN " + a + " AND " + b +
+      " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + due +
+      " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + due +
+      " AND h.verified_on <= h.deadline THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + open +
+      " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + open + " AND h.deadline < " + t +
+      " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN h.listed_at IS NOT NULL AND "
+      "h.delisted_at IS NULL THEN 1 ELSE 0 END), 0)" +
+      std::string(kFromScoped) + where.sql;
+  auto row = tx.QueryOne(sql, where.params);
+  return {row->Get<int64_t>(0), row->Get<int64_t>(1), row->Get<int64_t>(2), row->Get<int64_t>(3),
+          row->Get<int64_t>(4), row->Get<int64_t>(5), row->Get<int64_t>(6)};
+}
+
+std::vector<std::pair<std::string, int64_t>> CountByState(db::Transaction& tx,
+                                                          const Bounds& scope) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& row : tx.Query("SELECT h.state, COUNT(*)" + std::string(kFromScoped) +
+                                      where.sql + " GROUP BY h.state ORDER BY h.state",
+                                  where.params)) {
+    out.emplace_back(row.Get<std::string>(0), row.Get<int64_t>(1));
+  }
+  return out;
+}
+
+std::vector<Month> CountByMonth(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                                const std::string& to) {
+  std::map<std::string, Month> months;
+  for (const char* column : {"found_on", "verified_on"}) {
+    auto where = enterprise::store::ScopeWhere(scope, "e");
+    std::string a = Bind(where, from);
+    std::string b = Bind(where, to);
+    std::string c = std::string("h.") + column;
+    std::string sql = "SELECT SUBSTR(" + c + ", 1, 7), COUNT(*)";
+    sql.append(kFromScoped).append(where.sql);
+    sql.append(" AND ").append(c).append(" BETWEEN ").append(a).append(" AND ").append(b);
+    sql += " GROUP BY 1";
+    for (const auto& row : tx.Query(sql, where.params)) {
+      auto& month = months[row.Get<std::string>(0)];
+      month.month = row.Get<std::string>(0);
+      (std::string_view(column) == "found_on" ? month.found : month.verified) = row.Get<int64_t>(1);
+    }
+  }
+  std::vector<Month> out;
+  out.reserve(months.size());
+  for (auto& [key, month] : months) out.push_back(std::move(month));
+  return out;
+}
+
+std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scope,
+                                         int64_t prefix_length, const std::string& from,
+                                         const std::string& to, const std::string& today) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string length = Bind(where, prefix_length);
+  std::string a = Bind(where, from);
+  std::string b = Bind(where, to);
+  std::string t = Bind(where, today);
+  std::string open = "h.state NOT IN ('verified', 'cancelled')";
+  std::string sql = "SELECT SUBSTR(e.region_code, 1, " + length +
+                    "), COALESCE(SUM(CASE WHEN h.found_on BETWEEN " + a + " AND " + b +
+                    " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + open +
+                    " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + open +
+                    " AND h.deadline < " + t + " THEN 1 ELSE 0 END), 0)" +
+                    std::string(kFromScoped) + where.sql + " GROUP BY 1 ORDER BY 1";
+  std::vector<RegionFigures> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back(
+        {row.Get<std::string>(0), row.Get<int64_t>(1), row.Get<int64_t>(2), row.Get<int64_t>(3)});
+  }
+  return out;
+}
+
+std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
+                                        const std::string& to) {
+  std::vector<Hazard> out;
+  for (const auto& row :
+       tx.Query(std::string(kColumns) + std::string(kFrom) +
+                    "WHERE h.state IN ('notified', 'rectifying', 'submitted', 'rejected') AND "
+                    "h.deadline BETWEEN $1 AND $2 ORDER BY h.id",
+                {from, to})) {
+    out.push_back(Read(row));
+  }
+  return out;
+}
+
 void AppendEvent(db::Transaction& tx, const Event& e) {
   tx.Execute(kInsertEvent, {e.hazard_id, e.action, db::Optional(e.from_state), e.to_state,
                             db::Optional(e.actor_user_id), e.actor_name, e.at, e.details});
@@ -195,7 +307,8 @@ int64_t NextNoticeSequence(db::Transaction& tx, const std::string& unit_region_c
 int64_t InsertNotice(db::Transaction& tx, const Notice& n) {
   return tx
       .QueryOne(kInsertNotice, {n.number, n.unit_region_code, n.year, n.sequence, n.enterprise_id,
-                                n.issued_by_user_id, n.issued_by_name, n.issued_on, n.created_at})
+                                n.issued_by_user_id, n.issued_by_name, n.issued_on, n.deadline,
+                                n.responsible_person, n.measures, n.created_at})
       ->Get<int64_t>(0);
 }
 
@@ -204,11 +317,12 @@ std::optional<Notice> FindNotice(db::Transaction& tx, int64_t id, const Bounds& 
   AddCondition(where, " AND n.id = $N", "", id);
   auto row = tx.QueryOne(std::string(kNoticeColumns) + where.sql, where.params);
   if (!row) return std::nullopt;
-  return Notice{row->Get<int64_t>(0),     row->Get<std::string>(1),  row->Get<std::string>(2),
-                row->Get<std::string>(3), row->Get<int64_t>(4),      row->Get<int64_t>(5),
-                row->Get<int64_t>(6),     row->Get<std::string>(7),  row->Get<std::string>(8),
-                row->Get<int64_t>(9),     row->Get<std::string>(10), row->Get<std::string>(11),
-                row->Get<std::string>(12)};
+  return Notice{row->Get<int64_t>(0),      row->Get<std::string>(1),  row->Get<std::string>(2),
+                row->Get<std::string>(3),  row->Get<int64_t>(4),      row->Get<int64_t>(5),
+                row->Get<int64_t>(6),      row->Get<std::string>(7),  row->Get<std::string>(8),
+                row->Get<int64_t>(9),      row->Get<std::string>(10), row->Get<std::string>(11),
+                row->Get<std::string>(12), row->Get<std::string>(13), row->Get<std::string>(14),
+                row->Get<std::string>(15)};
 }
 
 }  // namespace anjian::hazard::store

@@ -34,6 +34,9 @@ struct Notice {
   int64_t issued_by_user_id = 0;
   std::string issued_by_name;
   std::string issued_on;
+  std::string deadline;  // as issued
+  std::string responsible_person;
+  std::string measures;
   std::string created_at;
 };
 
@@ -51,6 +54,45 @@ bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
 
 void AppendEvent(db::Transaction& tx, const Event& event);
 std::vector<Event> Events(db::Transaction& tx, int64_t hazard_id);
+
+// The dashboard's hazard figures for the scope over [from, to] (China dates) on `today`.
+struct Figures {
+  int64_t found = 0;     // found in the period
+  int64_t verified = 0;  // verified in the period
+  int64_t due = 0;       // deadline in the period and passed, or verified (not cancelled)
+  int64_t on_time = 0;   // of those due, verified by the deadline
+  int64_t open = 0;      // now
+  int64_t overdue = 0;   // now
+  int64_t listed = 0;    // major hazards under listed supervision now
+};
+Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                     const std::string& to, const std::string& today);
+// Hazards by state now, as (state, count).
+std::vector<std::pair<std::string, int64_t>> CountByState(db::Transaction& tx, const Bounds& scope);
+// Found and verified per month ("YYYY-MM") of the period.
+struct Month {
+  std::string month;
+  int64_t found = 0;
+  int64_t verified = 0;
+};
+std::vector<Month> CountByMonth(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                                const std::string& to);
+// Per child region, keyed by the first `prefix_length` digits of the enterprise's region code:
+// found in the period, open and overdue now.
+struct RegionFigures {
+  std::string prefix;
+  int64_t found = 0;
+  int64_t open = 0;
+  int64_t overdue = 0;
+};
+std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scope,
+                                         int64_t prefix_length, const std::string& from,
+                                         const std::string& to, const std::string& today);
+
+// Open hazards under a notice (notified, rectifying, submitted, rejected) whose deadline lies in
+// [from, to], for the daily reminders.
+std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
+                                        const std::string& to);
 
 // The unit's next notice number for the year, handed out atomically.
 int64_t NextNoticeSequence(db::Transaction& tx, const std::string& unit_region_code, int64_t year);

@@ -153,6 +153,16 @@ TEST(HazardStateMachineTest, WhoMayActOnTheirOwn) {
        Action::kExtend,
        {Role::kStation, 3, kTown},
        false},
+      {"a station may not cancel what the district notified",
+       {State::kNotified, kFinder, kDistrict},
+       Action::kCancel,
+       {Role::kStation, 3, kTown},
+       false},
+      {"any station in scope cancels a reported hazard",
+       {State::kReported, kFinder, {}},
+       Action::kCancel,
+       {Role::kStation, 3, kTown},
+       true},
       {"an officer without a region may not verify",
        {State::kSubmitted, kFinder, kTown},
        Action::kVerify,
@@ -165,6 +175,48 @@ TEST(HazardStateMachineTest, WhoMayActOnTheirOwn) {
     if (!c.allowed) {
       EXPECT_EQ(result.error().kind, ErrorKind::kForbidden) << c.name;
     }
+  }
+}
+
+TEST(HazardStateMachineTest, AMajorHazardIsNeverFixedOnTheSpot) {
+  Actor finder{Role::kGrid, kFinder, "990102001201"};
+  auto major = Transition({State::kReported, kFinder, {}, true}, Action::kFixOnSpot, finder);
+  ASSERT_FALSE(major.ok());
+  EXPECT_EQ(major.error().code, "major_hazard_needs_notice");
+  EXPECT_EQ(major.error().kind, ErrorKind::kConflict);
+  EXPECT_TRUE(Transition({State::kReported, kFinder, {}, false}, Action::kFixOnSpot, finder).ok());
+  Hazard h;
+  h.level = "major";
+  EXPECT_TRUE(SubjectOf(h).major);
+}
+
+TEST(HazardStateMachineTest, AllowedActionsFollowTheTable) {
+  struct Case {
+    const char* name;
+    State state;
+    Role role;
+    std::vector<Action> allowed;
+  };
+  const Case cases[] = {
+      {"the finder of a reported hazard", State::kReported, Role::kGrid, {Action::kFixOnSpot}},
+      {"the station on a reported hazard",
+       State::kReported,
+       Role::kStation,
+       {Action::kNotify, Action::kCancel}},
+      {"the enterprise on a notified hazard",
+       State::kNotified,
+       Role::kEnterprise,
+       {Action::kStart}},
+      {"the station on a submitted hazard",
+       State::kSubmitted,
+       Role::kStation,
+       {Action::kVerify, Action::kReject}},
+      {"the station on a rectifying hazard", State::kRectifying, Role::kStation, {Action::kExtend}},
+      {"the enterprise on a verified hazard", State::kVerified, Role::kEnterprise, {}},
+      {"an expert", State::kSubmitted, Role::kExpert, {}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(AllowedActions({c.state, kFinder, kTown}, Actors().at(c.role)), c.allowed) << c.name;
   }
 }
 
@@ -220,6 +272,7 @@ TEST(HazardRulesTest, TransitionInputs) {
   Hazard notified;
   notified.state = State::kNotified;
   notified.deadline = "2026-12-10";
+  notified.found_on = "2026-11-20";
   auto input = [](Action action, auto change) {
     TransitionInput in;
     in.action = action;
@@ -319,6 +372,30 @@ TEST(HazardRulesTest, TransitionInputs) {
                in.completed_on = "2026-11-30";
              }),
        "date_in_future", "completed_on"},
+      {"submit done before it was found",
+       input(Action::kSubmit,
+             [](TransitionInput& in) {
+               in.method = "已更换";
+               in.completed_on = "2026-11-19";
+             }),
+       "date_before_found", "completed_on"},
+      {"submit done the day it was found",
+       input(Action::kSubmit,
+             [](TransitionInput& in) {
+               in.method = "已更换";
+               in.completed_on = "2026-11-20";
+             }),
+       "", ""},
+      {"start carrying a deadline",
+       input(Action::kStart, [](TransitionInput& in) { in.deadline = "2099-12-31"; }),
+       "unknown_field", "deadline"},
+      {"verify carrying a reason",
+       input(Action::kVerify,
+             [](TransitionInput& in) {
+               in.result = "合格";
+               in.reason = "x";
+             }),
+       "unknown_field", "reason"},
       {"submit without method",
        input(Action::kSubmit, [](TransitionInput& in) { in.completed_on = "2026-11-29"; }),
        "required", "method"},

@@ -63,6 +63,7 @@ struct Filter {
 // the rest by stations and bureaus (experts and alliances record theirs once those modules
 // exist). 422 invalid_inspection_kind for an unknown kind, 403 for a role that may not.
 Status MayRecord(std::string_view kind, Role role);
+bool IsKnownKind(std::string_view kind);
 // The provincial hazard source a finding of this kind of inspection carries.
 std::string SourceOf(std::string_view kind);
 

@@ -48,6 +48,8 @@ Status MayRecord(std::string_view kind_name, Role role) {
   return {};
 }
 
+bool IsKnownKind(std::string_view kind) { return FindKind(kind) != nullptr; }
+
 std::string SourceOf(std::string_view kind_name) {
   const Kind* kind = FindKind(kind_name);
   return std::string(kind ? kind->source : "other");

@@ -31,8 +31,12 @@ Detail Load(db::Transaction& tx, int64_t id) {
   return d;
 }
 
+// Both coordinates or neither, each in its range (as the registry checks an enterprise's).
 Status ValidatePosition(const std::optional<double>& longitude,
                         const std::optional<double>& latitude) {
+  if (longitude.has_value() != latitude.has_value()) {
+    return Error::Invalid("coordinates_incomplete", longitude ? "latitude" : "longitude");
+  }
   if (longitude && (*longitude < -180 || *longitude > 180)) {
     return Error::Invalid("invalid_coordinates", "longitude");
   }
@@ -56,6 +60,12 @@ Result<Listing> Service::List(const Principal& principal, const Filter& filter,
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
   if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
     return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!filter.kind.empty() && !IsKnownKind(filter.kind)) {
+    return Error::Invalid("invalid_inspection_kind", "kind");
+  }
+  if (!filter.status.empty() && filter.status != "in_progress" && filter.status != "finished") {
+    return Error::Invalid("invalid_inspection_status", "status");
   }
   Filter bounded = filter;
   if (!filter.from.empty()) {
@@ -94,15 +104,18 @@ Result<Detail> Service::Start(const Principal& principal, const StartInput& inpu
   }
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  if (!enterprise::store::Find(tx, input.enterprise_id, Scope::For(principal).ForEnterprises())) {
-    return Error::Invalid("enterprise_not_found", "enterprise_id");
-  }
+  auto enterprise =
+      enterprise::store::Find(tx, input.enterprise_id, Scope::For(principal).ForEnterprises());
+  if (!enterprise) return Error::Invalid("enterprise_not_found", "enterprise_id");
   Inspection record;
   record.enterprise_id = input.enterprise_id;
   record.kind = input.kind;
   if (input.checklist_id) {
     auto c = checklist::store::Find(tx, *input.checklist_id);
     if (!c) return Error::Invalid("checklist_not_found", "checklist_id");
+    if (!checklist::AppliesTo(*c, enterprise->hazard_tags, enterprise->industry_code)) {
+      return Error::Invalid("checklist_not_applicable", "checklist_id");
+    }
     record.checklist_version_id = checklist::store::FindVersion(tx, c->id, c->current_version)->id;
   }
   record.inspector_user_id = principal.user_id;

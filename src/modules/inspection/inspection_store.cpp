@@ -38,6 +38,23 @@ constexpr std::string_view kSaveResult =
     "($1, $2, $3, $4, $5) ON CONFLICT (inspection_id, item_id) DO UPDATE SET result = "
     "excluded.result, note = excluded.note, hazard_level = excluded.hazard_level";
 
+// Binds one more value and returns its placeholder.
+std::string Bind(Where& where, db::Value value) {
+  where.params.push_back(std::move(value));
+  return "$" + std::to_string(where.params.size());
+}
+
+// The finished inspections of [from, to) of the enterprise `e`.
+std::string FinishedBetween(Where& where, const std::string& from, const std::string& to) {
+  std::string a = Bind(where, from);
+  std::string b = Bind(where, to);
+  return " i.status = 'finished' AND i.finished_at >= " + a + " AND i.finished_at < " + b;
+}
+
+constexpr std::string_view kFromScoped =
+    " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id ";
+constexpr std::string_view kOperating = " AND e.status = 'operating'";
+
 Inspection Read(const db::Row& row) {
   Inspection i;
   i.id = row.Get<int64_t>(0);
@@ -136,6 +153,70 @@ bool Update(db::Transaction& tx, const Inspection& i, int64_t expected_version,
   return tx.Execute(kUpdate,
                     {i.id, i.companions, db::Optional(i.longitude), db::Optional(i.latitude),
                      i.summary, i.status, db::Optional(i.finished_at), now, expected_version}) == 1;
+}
+
+Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                     const std::string& to) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string finished = FinishedBetween(where, from, to);
+  auto row = tx.QueryOne("SELECT COUNT(*), COUNT(DISTINCT i.enterprise_id)" +
+                             std::string(kFromScoped) + where.sql + " AND" + finished,
+                         where.params);
+  return {row->Get<int64_t>(0), row->Get<int64_t>(1)};
+}
+
+std::vector<std::pair<std::string, int64_t>> CountByRegion(db::Transaction& tx, const Bounds& scope,
+                                                           int64_t prefix_length,
+                                                           const std::string& from,
+                                                           const std::string& to) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string length = Bind(where, prefix_length);
+  std::string finished = FinishedBetween(where, from, to);
+  std::string sql = "SELECT SUBSTR(e.region_code, 1, " + length + "), COUNT(*)";
+  sql.append(kFromScoped).append(where.sql).append(" AND").append(finished);
+  sql += " GROUP BY 1 ORDER BY 1";
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.emplace_back(row.Get<std::string>(0), row.Get<int64_t>(1));
+  }
+  return out;
+}
+
+Coverage CountCoverage(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                       const std::string& to) {
+  auto all = enterprise::store::ScopeWhere(scope, "e");
+  int64_t enterprises =
+      tx.QueryOne("SELECT COUNT(*) FROM enterprises e " + all.sql + std::string(kOperating),
+                  all.params)
+          ->Get<int64_t>(0);
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string finished = FinishedBetween(where, from, to);
+  int64_t covered =
+      tx.QueryOne("SELECT COUNT(DISTINCT i.enterprise_id)" + std::string(kFromScoped) + where.sql +
+                      std::string(kOperating) + " AND" + finished,
+                  where.params)
+          ->Get<int64_t>(0);
+  return {enterprises, covered};
+}
+
+std::vector<Uncovered> ListUncovered(db::Transaction& tx, const Bounds& scope,
+                                     const std::string& from, const std::string& to, int64_t limit,
+                                     int64_t offset) {
+  auto where = enterprise::store::ScopeWhere(scope, "e");
+  std::string finished = FinishedBetween(where, from, to);
+  std::string l = Bind(where, limit);
+  std::string o = Bind(where, offset);
+  std::vector<Uncovered> out;
+  std::string sql = "SELECT e.id, e.name, e.uscc, e.region_code FROM enterprises e " + where.sql;
+  sql.append(kOperating)
+      .append(" AND NOT EXISTS (SELECT 1 FROM inspections i WHERE i.enterprise_id = e.id AND")
+      .append(finished);
+  sql += ") ORDER BY e.region_code, e.id LIMIT " + l + " OFFSET " + o;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back({row.Get<int64_t>(0), row.Get<std::string>(1), row.Get<std::string>(2),
+                   row.Get<std::string>(3)});
+  }
+  return out;
 }
 
 void SaveResult(db::Transaction& tx, int64_t inspection_id, const ItemResult& r) {

@@ -21,6 +21,38 @@ int64_t Insert(db::Transaction& tx, const Inspection& inspection, const std::str
 // is still `expected_version`.
 bool Update(db::Transaction& tx, const Inspection& inspection, int64_t expected_version,
             const std::string& now);
+// Inspections finished in [from, to) (instants) in the scope, and the enterprises they reached.
+struct Figures {
+  int64_t inspections = 0;
+  int64_t enterprises = 0;
+};
+Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                     const std::string& to);
+// Finished inspections in [from, to) per child region (the first `prefix_length` digits of the
+// enterprise's region code).
+std::vector<std::pair<std::string, int64_t>> CountByRegion(db::Transaction& tx, const Bounds& scope,
+                                                           int64_t prefix_length,
+                                                           const std::string& from,
+                                                           const std::string& to);
+
+// Coverage (全覆盖检查): the operating enterprises of the scope, how many of them an inspection
+// finished in [from, to) reached, and a page of those it has not reached yet.
+struct Uncovered {
+  int64_t id = 0;
+  std::string name;
+  std::string uscc;
+  std::string region_code;
+};
+struct Coverage {
+  int64_t enterprises = 0;
+  int64_t covered = 0;
+};
+Coverage CountCoverage(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                       const std::string& to);
+std::vector<Uncovered> ListUncovered(db::Transaction& tx, const Bounds& scope,
+                                     const std::string& from, const std::string& to, int64_t limit,
+                                     int64_t offset);
+
 // Writes one item's result, replacing an earlier one.
 void SaveResult(db::Transaction& tx, int64_t inspection_id, const ItemResult& result);
 
