@@ -135,7 +135,9 @@ export async function startServer({ demo = true, args = [], web, enterprises = D
   const database = await createDatabase();
   const { dir, dbUrl, cli } = database;
   if (demo) {
-    const result = await cli(['demo', '--enterprises', String(enterprises)]);
+    // The demo city with its half year of inspections takes a while on a sanitizer build under
+    // load: allow it more than the default minute.
+    const result = await cli(['demo', '--enterprises', String(enterprises)], { timeoutMs: 300_000 });
     if (result.code !== 0) throw new Error(`anjian demo failed: ${result.stderr}`);
   }
   let starts = 0;
