@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '@/api/users'
-import { canEditPeople, canManageEnterprises, canManageGrids, canUse, decideNavigation, grantableRoles, menuForRole, safeRedirect, type Decision, type RouteFacts } from './access'
+import {
+  canEditPeople,
+  canIssueNotices,
+  canManageChecklists,
+  canManageEnterprises,
+  canManageGrids,
+  canReportHazards,
+  canUse,
+  decideNavigation,
+  grantableRoles,
+  inspectionKindsFor,
+  menuForRole,
+  safeRedirect,
+  type Decision,
+  type RouteFacts,
+} from './access'
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'regions']],
-    ['grid', ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates']],
-    ['enterprise', ['dashboard', 'myEnterprise']],
-    ['expert', ['dashboard']],
+    ['admin', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['grid', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
+    ['enterprise', ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists']],
+    ['expert', ['dashboard', 'checklists']],
     [null, []],
   ]
   it.each(table)('%s sees %j', (role, features) => {
@@ -24,7 +39,7 @@ describe('menuForRole', () => {
   })
 
   it('leaves out "my enterprise" when the account has no enterprise', () => {
-    expect(menuForRole('enterprise', null).map((item) => item.feature)).toEqual(['dashboard'])
+    expect(menuForRole('enterprise', null).map((item) => item.feature)).toEqual(['dashboard', 'inspections', 'hazards', 'checklists'])
   })
 
   it('gives every entry a path, a label key and an icon', () => {
@@ -68,6 +83,34 @@ describe('menuForRole', () => {
   ])('%s: manage grids %s, edit key people %s', (role, grids, people) => {
     expect(canManageGrids(role)).toBe(grids)
     expect(canEditPeople(role)).toBe(people)
+  })
+})
+
+describe('inspections, hazards and checklists', () => {
+  it.each<[Role | null, string[]]>([
+    ['admin', []],
+    ['bureau', ['district_enforcement', 'expert_diagnosis', 'alliance_mutual', 'special_campaign']],
+    ['station', ['grid_patrol', 'town_routine', 'expert_diagnosis', 'alliance_mutual', 'special_campaign']],
+    ['grid', ['grid_patrol', 'special_campaign']],
+    ['enterprise', ['self_check']],
+    ['expert', []],
+    [null, []],
+  ])('%s starts inspections of kinds %j', (role, kinds) => {
+    expect(inspectionKindsFor(role)).toEqual(kinds)
+  })
+
+  it.each<[Role | null, boolean, boolean, boolean]>([
+    ['admin', true, false, false],
+    ['bureau', true, true, true],
+    ['station', false, true, true],
+    ['grid', false, true, false],
+    ['enterprise', false, true, false],
+    ['expert', false, false, false],
+    [null, false, false, false],
+  ])('%s: write checklists %s, report hazards %s, issue notices %s', (role, checklists, report, notices) => {
+    expect(canManageChecklists(role)).toBe(checklists)
+    expect(canReportHazards(role)).toBe(report)
+    expect(canIssueNotices(role)).toBe(notices)
   })
 })
 
@@ -140,6 +183,11 @@ describe('decideNavigation', () => {
     ['enterprise on grids', page('/grids', { feature: 'grids' }), 'enterprise', { kind: 'not-found' }],
     ['station on the map', page('/enterprise-map', { feature: 'enterpriseMap' }), 'station', { kind: 'allow' }],
     ['expert on certificates', page('/certificates', { feature: 'certificates' }), 'expert', { kind: 'not-found' }],
+    ['enterprise on hazards', page('/hazards', { feature: 'hazards' }), 'enterprise', { kind: 'allow' }],
+    ['grid on an inspection', page('/inspections/3', { feature: 'inspections' }), 'grid', { kind: 'allow' }],
+    ['expert on hazards', page('/hazards', { feature: 'hazards' }), 'expert', { kind: 'not-found' }],
+    ['expert on inspections', page('/inspections', { feature: 'inspections' }), 'expert', { kind: 'not-found' }],
+    ['expert on checklists', page('/checklists/1', { feature: 'checklists' }), 'expert', { kind: 'allow' }],
   ]
   it.each(table)('%s', (_name, to, role, expected) => {
     expect(decideNavigation(to, role)).toEqual(expected)

@@ -1,4 +1,5 @@
 // Who may see what, as pure functions: the side menu and the route guard both ask here.
+import type { InspectionKind } from '@/api/inspections'
 import type { Role } from '@/api/users'
 
 export type Feature =
@@ -6,6 +7,9 @@ export type Feature =
   | 'enterprises'
   | 'myEnterprise'
   | 'enterpriseMap'
+  | 'inspections'
+  | 'hazards'
+  | 'checklists'
   | 'grids'
   | 'certificates'
   | 'users'
@@ -18,7 +22,18 @@ export interface MenuItem {
   /** i18n key of the label. */
   label: string
   /** Name of the @element-plus/icons-vue icon. */
-  icon: 'HomeFilled' | 'OfficeBuilding' | 'User' | 'Location' | 'Document' | 'Grid' | 'Postcard' | 'MapLocation'
+  icon:
+    | 'HomeFilled'
+    | 'OfficeBuilding'
+    | 'User'
+    | 'Location'
+    | 'Document'
+    | 'Grid'
+    | 'Postcard'
+    | 'MapLocation'
+    | 'DocumentChecked'
+    | 'Warning'
+    | 'List'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -27,6 +42,9 @@ const MENU: Record<Feature, MenuItem> = {
   // The path gets the account's enterprise id appended by menuForRole.
   myEnterprise: { feature: 'myEnterprise', path: '/enterprises', label: 'menu.myEnterprise', icon: 'OfficeBuilding' },
   enterpriseMap: { feature: 'enterpriseMap', path: '/enterprise-map', label: 'menu.enterpriseMap', icon: 'MapLocation' },
+  inspections: { feature: 'inspections', path: '/inspections', label: 'menu.inspections', icon: 'DocumentChecked' },
+  hazards: { feature: 'hazards', path: '/hazards', label: 'menu.hazards', icon: 'Warning' },
+  checklists: { feature: 'checklists', path: '/checklists', label: 'menu.checklists', icon: 'List' },
   grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
   certificates: { feature: 'certificates', path: '/certificates', label: 'menu.certificates', icon: 'Postcard' },
   users: { feature: 'users', path: '/users', label: 'menu.users', icon: 'User' },
@@ -34,13 +52,15 @@ const MENU: Record<Feature, MenuItem> = {
   audit: { feature: 'audit', path: '/audit', label: 'menu.audit', icon: 'Document' },
 }
 
+// Inspections and hazards are read by whoever reads enterprises (the server scopes them the same
+// way); checklist templates by every signed-in user.
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates', 'regions'],
-  grid: ['dashboard', 'enterprises', 'enterpriseMap', 'grids', 'certificates'],
-  enterprise: ['dashboard', 'myEnterprise'],
-  expert: ['dashboard'],
+  admin: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  grid: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
+  enterprise: ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists'],
+  expert: ['dashboard', 'checklists'],
 }
 
 export function featuresForRole(role: Role | null | undefined): readonly Feature[] {
@@ -77,6 +97,37 @@ export function canManageGrids(role: Role | null | undefined): boolean {
 /** Roles that may edit an enterprise's key people: officers in scope, and the enterprise itself. */
 export function canEditPeople(role: Role | null | undefined): boolean {
   return canManageEnterprises(role) || role === 'enterprise'
+}
+
+/** Roles that write checklist templates and their versions (mirrors the server). */
+export function canManageChecklists(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau'
+}
+
+// Who records which kind of inspection (mirrors the server's inspection::MayRecord). Experts and
+// alliances record theirs through stations and bureaus until those modules exist.
+const INSPECTION_KINDS_BY_ROLE: Record<Role, readonly InspectionKind[]> = {
+  admin: [],
+  bureau: ['district_enforcement', 'expert_diagnosis', 'alliance_mutual', 'special_campaign'],
+  station: ['grid_patrol', 'town_routine', 'expert_diagnosis', 'alliance_mutual', 'special_campaign'],
+  grid: ['grid_patrol', 'special_campaign'],
+  enterprise: ['self_check'],
+  expert: [],
+}
+
+/** The inspection kinds the role may start; none: the role starts no inspections. */
+export function inspectionKindsFor(role: Role | null | undefined): readonly InspectionKind[] {
+  return role ? (INSPECTION_KINDS_BY_ROLE[role] ?? []) : []
+}
+
+/** Roles that enter hazards directly (an enterprise account only for itself). */
+export function canReportHazards(role: Role | null | undefined): boolean {
+  return role === 'bureau' || role === 'station' || role === 'grid' || role === 'enterprise'
+}
+
+/** Roles that issue rectification notices (整改通知书): town stations and bureaus. */
+export function canIssueNotices(role: Role | null | undefined): boolean {
+  return role === 'station' || role === 'bureau'
 }
 
 /** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */

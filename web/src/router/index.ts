@@ -49,6 +49,43 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: 'enterpriseMap', title: 'menu.enterpriseMap' },
       },
       {
+        path: 'inspections',
+        name: 'inspections',
+        component: () => import('@/views/inspections/index.vue'),
+        meta: { feature: 'inspections', title: 'menu.inspections' },
+      },
+      {
+        // Grid workers fill this in on their phones, on site.
+        path: 'inspections/:id(\\d+)',
+        name: 'inspection',
+        component: () => import('@/views/inspections/detail.vue'),
+        meta: { feature: 'inspections', title: 'inspections.detail' },
+      },
+      {
+        path: 'hazards',
+        name: 'hazards',
+        component: () => import('@/views/hazards/index.vue'),
+        meta: { feature: 'hazards', title: 'menu.hazards' },
+      },
+      {
+        path: 'hazards/:id(\\d+)',
+        name: 'hazard',
+        component: () => import('@/views/hazards/detail.vue'),
+        meta: { feature: 'hazards', title: 'hazards.detail' },
+      },
+      {
+        path: 'checklists',
+        name: 'checklists',
+        component: () => import('@/views/checklists/index.vue'),
+        meta: { feature: 'checklists', title: 'menu.checklists' },
+      },
+      {
+        path: 'checklists/:id(\\d+)',
+        name: 'checklist',
+        component: () => import('@/views/checklists/detail.vue'),
+        meta: { feature: 'checklists', title: 'checklists.detail' },
+      },
+      {
         path: 'grids',
         name: 'grids',
         component: () => import('@/views/grids/index.vue'),

@@ -16,3 +16,14 @@ export function formatInstant(value: string | null | undefined): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
 }
+
+/** The calendar day in China Standard Time, YYYY-MM-DD: the server's "today" for deadlines. */
+export function chinaDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+}
+
+/** A date picker's day (a local midnight) as YYYY-MM-DD, to compare with server dates. */
+export function pickerDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import type { Notification } from '@/api/notifications'
+import en from '@/locales/en'
+import zhCN from '@/locales/zh-CN'
+import { badgeText, notificationTarget, notificationText, notificationTone, shorten } from './notifications'
+
+function translator(locale: 'zh-CN' | 'en') {
+  const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } })
+  return (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {})
+}
+
+function note(kind: Notification['kind'], params: Notification['params'] = {}): Pick<Notification, 'kind' | 'params'> {
+  return {
+    kind,
+    params: { description: '配电箱未接地', enterprise_name: '江川市清源长昌餐饮有限公司', deadline: '2026-12-01', notice_number: '东安街道安监整改〔2026〕001号', ...params },
+  }
+}
+
+describe('notificationText', () => {
+  const zh = translator('zh-CN')
+  const en = translator('en')
+
+  it('words each kind from its parameters, in Chinese', () => {
+    expect(notificationText(note('deadline_soon'), zh)).toBe('隐患「配电箱未接地」整改期限为 2026-12-01，还有不到 3 天')
+    expect(notificationText(note('notice_issued'), zh)).toBe('收到整改通知书（东安街道安监整改〔2026〕001号）：隐患「配电箱未接地」须于 2026-12-01 前整改完毕')
+    expect(notificationText(note('overdue'), zh)).toBe('隐患「配电箱未接地」（江川市清源长昌餐饮有限公司）已超过整改期限 2026-12-01')
+    expect(notificationText(note('submitted'), zh)).toBe('江川市清源长昌餐饮有限公司 已提交隐患「配电箱未接地」的整改，待复查')
+    expect(notificationText(note('major_listed'), zh)).toBe('重大隐患「配电箱未接地」（江川市清源长昌餐饮有限公司）已挂牌督办')
+  })
+
+  it('words them in English', () => {
+    expect(notificationText(note('deadline_soon'), en)).toBe('The hazard “配电箱未接地” is due for rectification on 2026-12-01, less than 3 days away')
+  })
+
+  it('reads as a sentence without a notice number', () => {
+    expect(notificationText(note('notice_issued', { notice_number: null }), zh)).toBe('收到整改通知书：隐患「配电箱未接地」须于 2026-12-01 前整改完毕')
+  })
+
+  it('shortens a long description', () => {
+    const long = '隐'.repeat(60)
+    expect(notificationText(note('deadline_soon', { description: long }), zh)).toContain(`「${'隐'.repeat(40)}…」`)
+  })
+})
+
+describe('helpers', () => {
+  it('cuts at code points', () => {
+    expect(shorten('abc', 5)).toBe('abc')
+    expect(shorten('  abcdef ', 3)).toBe('abc…')
+    expect(shorten('𠀀𠀁𠀂', 2)).toBe('𠀀𠀁…')
+  })
+
+  it('colours late things red and close ones orange', () => {
+    expect(notificationTone({ kind: 'overdue' })).toBe('danger')
+    expect(notificationTone({ kind: 'major_listed' })).toBe('danger')
+    expect(notificationTone({ kind: 'deadline_soon' })).toBe('warning')
+    expect(notificationTone({ kind: 'submitted' })).toBe('primary')
+  })
+
+  it('opens the hazard', () => {
+    expect(notificationTarget({ hazard_id: 12 })).toBe('/hazards/12')
+    expect(notificationTarget({ hazard_id: null })).toBeNull()
+  })
+
+  it('shows no badge when all is read, and caps it', () => {
+    expect(badgeText(0)).toBe('')
+    expect(badgeText(7)).toBe('7')
+    expect(badgeText(120)).toBe('99+')
+  })
+})
