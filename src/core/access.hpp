@@ -20,6 +20,9 @@ struct Principal {
   Role role = Role::kGrid;
   std::optional<std::string> region_code;
   std::optional<int64_t> enterprise_id;
+
+  // The name records show for the person acting: the account's name, else its username.
+  std::string DisplayName() const { return name.empty() ? username : name; }
 };
 
 enum class Permission {

@@ -23,6 +23,11 @@ void AddCondition(Where& where, std::string_view condition, std::string_view ali
   where.sql += sql;
 }
 
+std::string Bind(Where& where, db::Value value) {
+  where.params.push_back(std::move(value));
+  return "$" + std::to_string(where.params.size());
+}
+
 namespace {
 
 constexpr std::string_view kColumns =

@@ -30,6 +30,9 @@ Where ScopeWhere(const Bounds& scope, std::string_view alias = "");
 // number of a newly bound placeholder holding `value` (none: the condition takes no value).
 void AddCondition(Where& where, std::string_view condition, std::string_view alias,
                   std::optional<db::Value> value);
+// Binds one more value to the clause and returns its placeholder ("$7"), for SQL that uses a
+// value in several places.
+std::string Bind(Where& where, db::Value value);
 
 // A page of the filter; `total` is the filter's Count, which decides how the page is read.
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,

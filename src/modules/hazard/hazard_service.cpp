@@ -19,10 +19,6 @@ Actor ActorFrom(const Principal& principal) {
   return {principal.role, principal.user_id, principal.region_code};
 }
 
-std::string DisplayName(const Principal& principal) {
-  return principal.name.empty() ? principal.username : principal.name;
-}
-
 // What an action recorded, for the timeline: the input's fields that it carried.
 nlohmann::json Details(const TransitionInput& in) {
   nlohmann::json details = nlohmann::json::object();
@@ -80,7 +76,7 @@ void AppendTransition(db::Transaction& tx, const Principal& principal, const Haz
                       Instant now) {
   store::AppendEvent(
       tx, {0, after.id, std::string(ActionName(action)), std::string(StateName(before.state)),
-           std::string(StateName(after.state)), principal.user_id, DisplayName(principal),
+           std::string(StateName(after.state)), principal.user_id, principal.DisplayName(),
            FormatInstant(now), details.dump()});
   audit::Append(tx, audit::ActorOf(principal), ActionName(action), "hazard",
                 std::to_string(after.id), ToJson(before, ""), ToJson(after, ""), now);
@@ -185,7 +181,7 @@ Result<Detail> Service::Create(const Principal& principal, const Hazard& input) 
   hazard.inspection_id.reset();
   hazard.checklist_item_id.reset();
   hazard.found_by_user_id = principal.user_id;
-  hazard.found_by_name = DisplayName(principal);
+  hazard.found_by_name = principal.DisplayName();
   if (auto s = Validate(hazard); !s) return s.error();
   int64_t id = Record(tx, hazard, audit::ActorOf(principal), now);
   auto detail = DetailOf(tx, *store::Find(tx, id, Scope::System().ForEnterprises()), principal,
@@ -289,7 +285,7 @@ Result<NoticeDetail> Service::Notify(db::Transaction& tx, const Principal& princ
   notice.number = fmt::format("{}安监整改〔{}〕{:03d}号", issuer, notice.year, notice.sequence);
   notice.enterprise_id = enterprise_id;
   notice.issued_by_user_id = principal.user_id;
-  notice.issued_by_name = DisplayName(principal);
+  notice.issued_by_name = principal.DisplayName();
   notice.issued_on = today;
   notice.deadline = *input.deadline;
   notice.responsible_person = *input.responsible_person;

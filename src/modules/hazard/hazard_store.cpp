@@ -9,6 +9,7 @@ namespace anjian::hazard::store {
 namespace {
 
 using enterprise::store::AddCondition;
+using enterprise::store::Bind;
 using enterprise::store::Where;
 
 constexpr std::string_view kColumns =
@@ -111,12 +112,6 @@ Where BuildWhere(const Filter& f, const Bounds& scope, std::string_view today) {
   if (f.listed) add(kListedCondition, std::nullopt);
   if (!f.q.empty()) add(" AND h.description LIKE $N ESCAPE '\\'", LikeContains(f.q));
   return where;
-}
-
-// Binds one more value and returns its placeholder.
-std::string Bind(Where& where, db::Value value) {
-  where.params.push_back(std::move(value));
-  return "$" + std::to_string(where.params.size());
 }
 
 constexpr std::string_view kFromScoped =

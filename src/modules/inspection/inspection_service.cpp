@@ -14,10 +14,6 @@
 namespace anjian::inspection {
 namespace {
 
-std::string DisplayName(const Principal& principal) {
-  return principal.name.empty() ? principal.username : principal.name;
-}
-
 std::vector<checklist::Item> ItemsOf(db::Transaction& tx, const Inspection& inspection) {
   if (!inspection.checklist_version_id) return {};
   auto version = checklist::store::FindVersionById(tx, *inspection.checklist_version_id);
@@ -44,6 +40,17 @@ Status ValidatePosition(const std::optional<double>& longitude,
     return Error::Invalid("invalid_coordinates", "latitude");
   }
   return {};
+}
+
+// The inspection the caller may still fill in: in scope (404), its own (403), in progress (409).
+Result<Inspection> Editable(db::Transaction& tx, const Principal& principal, int64_t id) {
+  auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  if (current->inspector_user_id != principal.user_id) {
+    return Error::Forbidden("not_the_inspector");
+  }
+  if (current->status != "in_progress") return Error::Conflict("inspection_finished", "status");
+  return *current;
 }
 
 // A China date's first instant as stored text, for the started_at range.
@@ -119,7 +126,7 @@ Result<Detail> Service::Start(const Principal& principal, const StartInput& inpu
     record.checklist_version_id = checklist::store::FindVersion(tx, c->id, c->current_version)->id;
   }
   record.inspector_user_id = principal.user_id;
-  record.inspector_name = DisplayName(principal);
+  record.inspector_name = principal.DisplayName();
   // A self-check has no inspecting unit; an officer's unit is its region.
   if (principal.role != Role::kEnterprise) record.unit_region_code = principal.region_code;
   record.companions = input.companions;
@@ -137,12 +144,8 @@ Result<Detail> Service::Start(const Principal& principal, const StartInput& inpu
 Result<Detail> Service::Save(const Principal& principal, int64_t id, const Progress& progress) {
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
-  if (!current) return Error::NotFound();
-  if (current->inspector_user_id != principal.user_id) {
-    return Error::Forbidden("not_the_inspector");
-  }
-  if (current->status != "in_progress") return Error::Conflict("inspection_finished", "status");
+  auto current = Editable(tx, principal, id);
+  if (!current) return current.error();
   auto items = ItemsOf(tx, *current);
   if (auto s = ValidateResults(progress.results, items); !s) return s.error();
   Inspection next = *current;
@@ -169,12 +172,8 @@ Result<Detail> Service::Save(const Principal& principal, int64_t id, const Progr
 Result<Detail> Service::Finish(const Principal& principal, int64_t id, int64_t version) {
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
-  auto current = store::Find(tx, id, Scope::For(principal).ForEnterprises());
-  if (!current) return Error::NotFound();
-  if (current->inspector_user_id != principal.user_id) {
-    return Error::Forbidden("not_the_inspector");
-  }
-  if (current->status != "in_progress") return Error::Conflict("inspection_finished", "status");
+  auto current = Editable(tx, principal, id);
+  if (!current) return current.error();
   auto items = ItemsOf(tx, *current);
   auto results = store::Results(tx, id);
   if (auto s = ValidateComplete(results, items); !s) return s.error();

@@ -6,6 +6,7 @@ namespace anjian::inspection::store {
 namespace {
 
 using enterprise::store::AddCondition;
+using enterprise::store::Bind;
 using enterprise::store::Where;
 
 constexpr std::string_view kColumns =
@@ -37,12 +38,6 @@ constexpr std::string_view kSaveResult =
     "INSERT INTO inspection_results (inspection_id, item_id, result, note, hazard_level) VALUES "
     "($1, $2, $3, $4, $5) ON CONFLICT (inspection_id, item_id) DO UPDATE SET result = "
     "excluded.result, note = excluded.note, hazard_level = excluded.hazard_level";
-
-// Binds one more value and returns its placeholder.
-std::string Bind(Where& where, db::Value value) {
-  where.params.push_back(std::move(value));
-  return "$" + std::to_string(where.params.size());
-}
 
 // The finished inspections of [from, to) of the enterprise `e`.
 std::string FinishedBetween(Where& where, const std::string& from, const std::string& to) {
