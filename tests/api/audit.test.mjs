@@ -112,10 +112,10 @@ test('filters: entity, action, actor, from, to; newest first', async () => {
     assert.ok(r.body.total > 0, query);
     assert.ok(r.body.items.every(check), query);
   }
-  // The demo: one region import and 250 accounts (190 officers and experts, 60 enterprise
-  // accounts ent{d}_{t}), all by the system.
+  // The demo: one region import and 310 accounts (190 officers and experts, 60 enterprise
+  // accounts ent{d}_{t}, 60 accounts of the other enterprises it inspects), all by the system.
   const demoUsers = await api(srv.url, 'GET', '/api/v1/audit?entity=user&action=create&actor=system', { as: admin });
-  assert.equal(demoUsers.body.total, 250);
+  assert.equal(demoUsers.body.total, 310);
   const none = await api(srv.url, 'GET', '/api/v1/audit?actor=nobody', { as: admin });
   assert.equal(none.body.total, 0);
   assert.deepEqual(none.body.items, []);

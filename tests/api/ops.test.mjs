@@ -43,7 +43,7 @@ test('API only (no --web)', async (t) => {
         assert.equal(r.status, 404, path);
         assert.equal(r.body.error.code, 'route_not_found', path);
       }
-      const authed = await api(srv.url, 'POST', '/api/v1/inspections', { as: admin, body: {} });
+      const authed = await api(srv.url, 'POST', '/api/v1/no-such-resource', { as: admin, body: {} });
       assert.equal(authed.status, 404);
       assert.equal(authed.body.error.code, 'route_not_found');
     });

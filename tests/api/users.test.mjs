@@ -91,7 +91,7 @@ test('a bureau creates station and grid accounts in its subtree only', async () 
   assert.equal(station.status, 201, station.text);
   const grid = await create(district1, { ...base, username: 'd1_grid', role: 'grid', region_code: '990102101201' });
   assert.equal(grid.status, 201, grid.text);
-  const audit = await api(srv.url, 'GET', '/api/v1/audit?actor=district1&action=create', { as: admin });
+  const audit = await api(srv.url, 'GET', '/api/v1/audit?actor=district1&action=create&entity=user', { as: admin });
   assert.equal(audit.body.total, 2);
 
   const before = await totals(srv.url, admin);
