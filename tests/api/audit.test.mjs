@@ -120,20 +120,23 @@ test('filters: entity, action, actor, from, to; newest first', async () => {
   assert.equal(none.body.total, 0);
   assert.deepEqual(none.body.items, []);
 
+  // The demo's half year of inspections is audited on the days it happened: today's entries and
+  // the earlier ones split the trail between them.
   const total = all.body.total;
   const today = chinaDate(0);
-  for (const [query, expected] of [
-    [`from=${today}`, total],
-    [`to=${today}`, total],
-    [`from=${today}&to=${today}`, total],
-    [`from=${chinaDate(-1)}&to=${chinaDate(1)}`, total],
-    [`from=${chinaDate(1)}`, 0],
-    [`to=${chinaDate(-1)}`, 0],
-  ]) {
+  const count = async (query) => {
     const r = await api(srv.url, 'GET', `/api/v1/audit?page_size=1&${query}`, { as: admin });
     assert.equal(r.status, 200, r.text);
-    assert.equal(r.body.total, expected, query);
-  }
+    return r.body.total;
+  };
+  const fromToday = await count(`from=${today}`);
+  const beforeToday = await count(`to=${chinaDate(-1)}`);
+  assert.ok(fromToday > 0 && beforeToday > 0);
+  assert.equal(fromToday + beforeToday, total, 'every entry on one side of midnight');
+  assert.equal(await count(`from=${today}&to=${today}`), fromToday);
+  assert.equal(await count(`to=${today}`), total);
+  assert.equal(await count(`from=${chinaDate(1)}`), 0);
+  assert.ok(await count(`from=${chinaDate(-1)}&to=${chinaDate(1)}`) >= fromToday);
 });
 
 test('concurrent writes all land in one unbroken chain', async () => {
