@@ -260,12 +260,14 @@ void Serve(const ServerOptions& options, const Router& router, const StaticFiles
       for (const auto& [name, value] : response.headers) reply.append_header(name, value);
       reply.set_body(std::move(response.body));
       if (draining.load()) reply.connection_close();
-      reply.done();
-
+      // Counted before the answer leaves, so that a client's next request (a /metrics scrape
+      // right after) always finds this one counted.
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       metrics.RecordRequest(std::string(MethodName(request.method)), request.route, response.status,
                             seconds);
+      reply.done();
+
       spdlog::info("{} {} route={} status={} ms={:.2f} user={}", MethodName(request.method),
                    request.path, request.route, response.status, seconds * 1000,
                    request.principal ? request.principal->username : "-");
