@@ -39,6 +39,10 @@ void AddDatabaseOption(CLI::App* command, Options& options) {
       ->required();
   command->add_option("--pool-size", options.pool_size, "database connections")
       ->envname("ANJIAN_POOL_SIZE");
+  command
+      ->add_option("--data-dir", options.data_dir,
+                   "uploaded files (default: beside the SQLite file, or ./data)")
+      ->envname("ANJIAN_DATA_DIR");
 }
 
 int Fail(const std::string& message) {

@@ -9,6 +9,7 @@
 #include "modules/audit/audit_routes.hpp"
 #include "modules/checklist/checklist_routes.hpp"
 #include "modules/enterprise/enterprise_routes.hpp"
+#include "modules/file/file_routes.hpp"
 #include "modules/grid/grid_routes.hpp"
 #include "modules/hazard/hazard_routes.hpp"
 #include "modules/identity/identity_routes.hpp"
@@ -31,8 +32,19 @@ std::unique_ptr<db::Database> OpenMigrated(const Options& options) {
 
 }  // namespace
 
+std::filesystem::path DataDirectory(const Options& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  std::string_view url = options.database_url;
+  if (url.starts_with("sqlite:") && url != "sqlite::memory:") {
+    auto parent = std::filesystem::path(url.substr(7)).parent_path();
+    return parent.empty() ? std::filesystem::path(".") : parent;
+  }
+  return "data";
+}
+
 App::App(const Options& options)
     : database_(OpenMigrated(options)),
+      data_dir_(DataDirectory(options)),
       identity_(*database_, clock_, options.session_policy, options.throttle_policy),
       regions_(*database_, clock_),
       audit_(*database_),
@@ -40,6 +52,7 @@ App::App(const Options& options)
       grids_(*database_, clock_, regions_),
       people_(*database_, clock_),
       checklists_(*database_, clock_),
+      files_(*database_, clock_, data_dir_),
       inspections_(*database_, clock_),
       hazards_(*database_, clock_),
       stats_(*database_, clock_),
@@ -76,6 +89,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   grid::RegisterRoutes(router, grids_);
   people::RegisterRoutes(router, people_);
   checklist::RegisterRoutes(router, checklists_);
+  file::RegisterRoutes(router, files_);
   inspection::RegisterRoutes(router, inspections_);
   hazard::RegisterRoutes(router, hazards_);
   stats::RegisterRoutes(router, stats_);

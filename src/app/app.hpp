@@ -10,6 +10,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/checklist/checklist_service.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
+#include "modules/file/file_service.hpp"
 #include "modules/grid/grid_service.hpp"
 #include "modules/hazard/hazard_service.hpp"
 #include "modules/identity/identity_service.hpp"
@@ -24,6 +25,8 @@ namespace anjian::app {
 struct Options {
   std::string database_url;
   size_t pool_size = 8;
+  // Where uploaded files live; empty: beside the SQLite file, or ./data for PostgreSQL.
+  std::string data_dir;
   identity::SessionPolicy session_policy;
   identity::ThrottlePolicy throttle_policy;
 };
@@ -35,6 +38,7 @@ class App {
   explicit App(const Options& options);
 
   db::Database& database() { return *database_; }
+  const std::filesystem::path& data_dir() const { return data_dir_; }
   const Clock& clock() const { return clock_; }
   identity::Service& identity() { return identity_; }
   region::Service& regions() { return regions_; }
@@ -43,6 +47,7 @@ class App {
   grid::Service& grids() { return grids_; }
   people::Service& people() { return people_; }
   checklist::Service& checklists() { return checklists_; }
+  file::Service& files() { return files_; }
   inspection::Service& inspections() { return inspections_; }
   hazard::Service& hazards() { return hazards_; }
   stats::Service& stats() { return stats_; }
@@ -54,6 +59,7 @@ class App {
 
  private:
   std::unique_ptr<db::Database> database_;
+  std::filesystem::path data_dir_;
   SystemClock clock_;
   identity::Service identity_;
   region::Service regions_;
@@ -62,11 +68,15 @@ class App {
   grid::Service grids_;
   people::Service people_;
   checklist::Service checklists_;
+  file::Service files_;
   inspection::Service inspections_;
   hazard::Service hazards_;
   stats::Service stats_;
   notification::Service notifications_;
 };
+
+// The data directory the options name, or the default: the SQLite file's directory, else ./data.
+std::filesystem::path DataDirectory(const Options& options);
 
 // Builds the demo city; safe to run again (existing regions and accounts are kept).
 struct DemoReport {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "app/demo_photo.hpp"
 #include "core/clock.hpp"
 #include "core/uscc.hpp"
 
@@ -400,6 +401,16 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
   ManualClock clock(now);
   inspection::Service inspections(app.database(), clock);
   hazard::Service hazards(app.database(), clock);
+  file::Service files(app.database(), clock, app.data_dir());
+  // Evidence: a photo per finding and per rectification, from a few drawn pictures.
+  std::map<std::pair<bool, int>, std::string> pictures;
+  auto photo = [&](const Principal& who, int64_t enterprise_id, bool after, int variant) {
+    auto& bytes = pictures[{after, variant % 6}];
+    if (bytes.empty()) bytes = DemoPhoto(after, variant % 6);
+    auto stored = files.Upload(who, enterprise_id, after ? "整改后.png" : "现场照片.png", bytes);
+    if (!stored) throw std::runtime_error("demo photo: " + stored.error().code);
+    return std::vector<int64_t>{stored->id};
+  };
 
   Random random(20261129);
   std::vector<Step> steps;
@@ -490,6 +501,8 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
              r.result = "finding";
              r.note = std::string("位置：") + note;
              if (major_by_choice) r.hazard_level = "major";
+             r.photo_ids = photo(inspector, detail->inspection.enterprise_id, false,
+                                 static_cast<int>(k) + first_finding);
            } else {
              // A major-hazard criterion names a violation: conforming means it is absent.
              r.result = !items[k].major_hazard && k % 11 == 7 ? "not_applicable" : "conforming";
@@ -509,11 +522,12 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
       auto id = [hazard_ids, k] { return hazard_ids->at(static_cast<size_t>(k)); };
       int fate = random.Between(0, 99);
       if (fate < 15) {
-        at(finished + minutes(10), [&, inspector, id] {
+        at(finished + minutes(10), [&, inspector, id, enterprise_id = e.id] {
           // A major hazard cannot be fixed on the spot: it waits for the station's notice.
           if (hazards.Get(inspector, id())->hazard.level == "major") return;
           auto in = input(hazard::Action::kFixOnSpot);
           in.method = "现场立即整改完毕";
+          in.photo_ids = photo(inspector, enterprise_id, true, static_cast<int>(id()));
           act(inspector, id(), in);
         });
         continue;
@@ -561,11 +575,12 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
                                : started_work + days(random.Between(1, std::max(1, allowed - 3)));
       // An extension is asked for while the work goes on, before it is submitted.
       if (extended) submitted = std::max(submitted, notified + days(4));
-      auto submit = [&, owner, id, method](Instant when) {
-        at(when, [&, owner, id, method, when] {
+      auto submit = [&, owner, id, method, enterprise_id = e.id](Instant when) {
+        at(when, [&, owner, id, method, when, enterprise_id] {
           auto in = input(hazard::Action::kSubmit);
           in.method = method;
           in.completed_on = ChinaDate(when);
+          in.photo_ids = photo(owner, enterprise_id, true, static_cast<int>(id()));
           act(owner, id(), in);
         });
       };

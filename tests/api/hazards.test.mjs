@@ -223,10 +223,12 @@ const timelineOf = (h) => h.timeline.map((e) => ({ action: e.action, from_state:
   actor_user_id: e.actor_user_id, actor_name: e.actor_name, details: e.details }));
 
 function checkHazardShape(h) {
-  const { timeline, allowed_actions: allowed, ...rest } = h;
+  const { timeline, allowed_actions: allowed, photos, ...rest } = h;
   assert.deepEqual(Object.keys(rest).sort(), [...HAZARD_FIELDS].sort(), JSON.stringify(rest));
-  // A detail (with its timeline) says what the caller may do now; a list row does not.
+  // A detail (with its timeline) says what the caller may do now and shows its photos; a list
+  // row does neither.
   assert.equal(allowed !== undefined, timeline !== undefined, JSON.stringify(h));
+  assert.equal(Array.isArray(photos), timeline !== undefined, JSON.stringify(h));
   if (allowed !== undefined) assert.ok(allowed.every((a) => ACTIONS.includes(a)), JSON.stringify(allowed));
   assert.ok(STATES.includes(h.state));
   assert.match(h.created_at, INSTANT);
@@ -296,7 +298,7 @@ test('journey: a grid patrol finds a hazard; the station notifies; the enterpris
   assert.equal(saved.body.findings, 1);
   assert.equal(saved.body.summary, '通道堵塞，已告知企业');
   assert.deepEqual(saved.body.results.map((r) => r.item_id), items.slice(0, 6).map((it) => it.id), 'results in item order');
-  assert.deepEqual(saved.body.results[0], { ...finding, hazard_id: null });
+  assert.deepEqual(saved.body.results[0], { ...finding, hazard_id: null, photos: [] });
   assert.equal(saved.body.results[3].result, 'not_applicable');
   await refused('finish before every item has a result',
     () => post(`${IN(i0.id)}/finish`, { version: 2 }, sessions[inspector]), [409, 'inspection_incomplete', 'results'],
@@ -384,7 +386,7 @@ test('journey: a grid patrol finds a hazard; the station notifies; the enterpris
   assert.deepEqual([n.deadline, n.responsible_person, n.measures],
     [notify.deadline, notify.responsible_person, notify.measures], 'as issued');
   assert.match(n.created_at, INSTANT);
-  const { timeline: _t, allowed_actions: _a, ...notifiedRecord } = await hazard(hazardId);
+  const { timeline: _t, allowed_actions: _a, photos: _p, ...notifiedRecord } = await hazard(hazardId);
   assert.deepEqual(n.hazards, [notifiedRecord]);
   assert.deepEqual(await notice(n.id, sessions.ent1_1), n, 'the enterprise reads its notice');
   assert.deepEqual(await notice(n.id, sessions[inspector]), n);
@@ -877,7 +879,7 @@ test('POST /notices: several hazards of one enterprise → one notice, all notif
     assert.equal(h.responsible_person, body.responsible_person);
     assert.equal(h.measures, body.measures);
     assert.equal(h.version, 2);
-    const { timeline, allowed_actions: _allowed, ...record } = await hazard(h.id);
+    const { timeline, allowed_actions: _allowed, photos: _photos, ...record } = await hazard(h.id);
     assert.deepEqual(record, h);
     assert.deepEqual(timeline.at(-1).details, { deadline: body.deadline, responsible_person: body.responsible_person,
       measures: body.measures, notice_number: n.number });
@@ -1177,7 +1179,7 @@ test('inspections: saving results — only the inspector, every error with its f
     sessions.grid1_1_1);
   assert.equal(r.status, 200, r.text);
   assert.equal(r.body.findings, 0);
-  assert.deepEqual(r.body.results, [{ item_id: i1.id, result: 'conforming', note: '', hazard_level: null, hazard_id: null }]);
+  assert.deepEqual(r.body.results, [{ item_id: i1.id, result: 'conforming', note: '', hazard_level: null, hazard_id: null, photos: [] }]);
   assert.deepEqual([r.body.longitude, r.body.latitude], [118.5, 26.25]);
   assert.deepEqual(await inspection(id), r.body);
   // Two saves on the same version: one wins.

@@ -138,6 +138,7 @@ struct TransitionInput {
   std::optional<std::string> completed_on;        // submit: the day the work was done
   std::optional<std::string> result;              // verify: the re-inspection's finding
   std::optional<std::string> reason;              // reject, extend, cancel
+  std::optional<std::vector<int64_t>> photo_ids;  // fix_on_spot, submit: after-photos
 };
 
 // The input's own checks for its action, on `today` (China time): the fields the action needs

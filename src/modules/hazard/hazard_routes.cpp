@@ -79,10 +79,11 @@ void RegisterRoutes(http::Router& router, Service& service) {
     h.hazard_type = input->OptionalString("hazard_type").value_or("safety");
     h.classification = input->OptionalString("classification").value_or("unsafe_state");
     h.handling = input->OptionalString("handling").value_or("by_deadline");
+    auto photo_ids = input->OptionalIntegerList("photo_ids").value_or(std::vector<int64_t>{});
     if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
     return http::Reply(
-        request, service.Create(*request.principal, h), [](const Detail& d) { return ToJson(d); },
-        201);
+        request, service.Create(*request.principal, h, photo_ids),
+        [](const Detail& d) { return ToJson(d); }, 201);
   });
 
   router.Post("/api/v1/hazards/{id}/transitions", http::Access::kAuthenticated,
@@ -101,6 +102,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                 in.completed_on = input->OptionalString("completed_on");
                 in.result = input->OptionalString("result");
                 in.reason = input->OptionalString("reason");
+                in.photo_ids = input->OptionalIntegerList("photo_ids");
                 if (auto s = input->Finish(); !s) {
                   return ErrorResponse(s.error(), request.language);
                 }

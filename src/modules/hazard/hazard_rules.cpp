@@ -235,6 +235,7 @@ Status OnlyFieldsOf(const TransitionInput& in) {
       {"completed_on", in.completed_on.has_value(), {Action::kSubmit}},
       {"result", in.result.has_value(), {Action::kVerify}},
       {"reason", in.reason.has_value(), {Action::kReject, Action::kExtend, Action::kCancel}},
+      {"photo_ids", in.photo_ids.has_value(), {Action::kFixOnSpot, Action::kSubmit}},
   };
   for (const auto& field : fields) {
     if (field.present &&

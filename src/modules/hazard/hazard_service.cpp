@@ -9,6 +9,8 @@
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/file/file_service.hpp"
+#include "modules/file/file_store.hpp"
 #include "modules/notification/notification_service.hpp"
 #include "modules/region/region_store.hpp"
 
@@ -32,6 +34,7 @@ nlohmann::json Details(const TransitionInput& in) {
   put("completed_on", in.completed_on);
   put("result", in.result);
   put("reason", in.reason);
+  if (in.photo_ids) details["photo_ids"] = *in.photo_ids;
   return details;
 }
 
@@ -71,22 +74,24 @@ nlohmann::json EventJson(const store::Event& e) {
           {"details", nlohmann::json::parse(e.details, nullptr, false)}};
 }
 
-void AppendTransition(db::Transaction& tx, const Principal& principal, const Hazard& before,
-                      const Hazard& after, Action action, const nlohmann::json& details,
-                      Instant now) {
-  store::AppendEvent(
+// Returns the timeline event's id.
+int64_t AppendTransition(db::Transaction& tx, const Principal& principal, const Hazard& before,
+                         const Hazard& after, Action action, const nlohmann::json& details,
+                         Instant now) {
+  int64_t event_id = store::AppendEvent(
       tx, {0, after.id, std::string(ActionName(action)), std::string(StateName(before.state)),
            std::string(StateName(after.state)), principal.user_id, principal.DisplayName(),
            FormatInstant(now), details.dump()});
   audit::Append(tx, audit::ActorOf(principal), ActionName(action), "hazard",
                 std::to_string(after.id), ToJson(before, ""), ToJson(after, ""), now);
+  return event_id;
 }
 
 // The hazard with its timeline and what the caller may do with it now.
 Detail DetailOf(db::Transaction& tx, const Hazard& h, const Principal& principal,
                 std::string today) {
   return {h, store::Events(tx, h.id), std::move(today),
-          AllowedActions(SubjectOf(h), ActorFrom(principal))};
+          AllowedActions(SubjectOf(h), ActorFrom(principal)), file::store::HazardPhotos(tx, h.id)};
 }
 
 // What every notification of a hazard carries for the UI to word.
@@ -169,7 +174,8 @@ Result<Detail> Service::Get(const Principal& principal, int64_t id) {
   return DetailOf(tx, *h, principal, Today());
 }
 
-Result<Detail> Service::Create(const Principal& principal, const Hazard& input) {
+Result<Detail> Service::Create(const Principal& principal, const Hazard& input,
+                               const std::vector<int64_t>& photo_ids) {
   if (!Allows(principal.role, Permission::kInspect)) return Error::Forbidden();
   Instant now = clock_.Now();
   db::Transaction tx(database_, db::TransactionMode::kWrite);
@@ -183,7 +189,11 @@ Result<Detail> Service::Create(const Principal& principal, const Hazard& input) 
   hazard.found_by_user_id = principal.user_id;
   hazard.found_by_name = principal.DisplayName();
   if (auto s = Validate(hazard); !s) return s.error();
+  if (auto s = file::CheckAttachable(tx, photo_ids, hazard.enterprise_id, "photo_ids"); !s) {
+    return s.error();
+  }
   int64_t id = Record(tx, hazard, audit::ActorOf(principal), now);
+  file::store::AddHazardPhotos(tx, id, photo_ids, "before", std::nullopt);
   auto detail = DetailOf(tx, *store::Find(tx, id, Scope::System().ForEnterprises()), principal,
                          ChinaDate(now));
   tx.Commit();
@@ -207,12 +217,18 @@ Result<Detail> Service::Act(const Principal& principal, int64_t id, const Transi
     auto next = Transition(SubjectOf(*current), input.action, ActorFrom(principal));
     if (!next) return next.error();
     if (auto s = ValidateInput(input, *current, today); !s) return s.error();
+    const auto& photo_ids = input.photo_ids.value_or(std::vector<int64_t>{});
+    if (auto s = file::CheckAttachable(tx, photo_ids, current->enterprise_id, "photo_ids"); !s) {
+      return s.error();
+    }
     Hazard updated = Applied(*current, input, *next, now, today);
     if (!store::Update(tx, updated, input.version, FormatInstant(now))) {
       return Error::Conflict("stale_version", "version");
     }
     updated = *store::Find(tx, id, Scope::System().ForEnterprises());
-    AppendTransition(tx, principal, *current, updated, input.action, Details(input), now);
+    int64_t event_id =
+        AppendTransition(tx, principal, *current, updated, input.action, Details(input), now);
+    file::store::AddHazardPhotos(tx, id, photo_ids, "after", event_id);
     if (input.action == Action::kSubmit && updated.notified_unit_region_code) {
       NotifyAbout(tx, updated, "submitted", updated.notified_unit_region_code,
                   "submitted:" + std::to_string(id) + ":" + std::to_string(updated.version), now);
@@ -335,22 +351,34 @@ Result<NoticeDetail> Service::GetNotice(const Principal& principal, int64_t id) 
 }
 
 int64_t Service::Remind() {
+  // A batch per write transaction: a city with a backlog of overdue hazards must not hold the
+  // database's write lock for seconds while officers are logging in and saving.
+  static constexpr int64_t kBatch = 500;
   Instant now = clock_.Now();
   std::string today = ChinaDate(now);
-  db::Transaction tx(database_, db::TransactionMode::kWrite);
   int64_t added = 0;
-  auto soon = *AddDays(today, notification::kDeadlineReminderDays);
-  for (const auto& h : store::WithDeadlineBetween(tx, today, soon)) {
-    if (h.state == State::kSubmitted) continue;  // the enterprise has done its part
-    added += NotifyAbout(tx, h, "deadline_soon", std::nullopt,
-                         "deadline_soon:" + std::to_string(h.id) + ":" + *h.deadline, now);
-  }
-  for (const auto& h : store::WithDeadlineBetween(tx, "0000-01-01", *AddDays(today, -1))) {
+  auto in_batches = [&](const std::string& from, const std::string& to, const auto& remind) {
+    for (int64_t after_id = 0;;) {
+      db::Transaction tx(database_, db::TransactionMode::kWrite);
+      auto batch = store::WithDeadlineBetween(tx, from, to, after_id, kBatch);
+      for (const auto& h : batch) remind(tx, h);
+      tx.Commit();
+      if (static_cast<int64_t>(batch.size()) < kBatch) return;
+      after_id = batch.back().id;
+    }
+  };
+  in_batches(today, *AddDays(today, notification::kDeadlineReminderDays),
+             [&](db::Transaction& tx, const Hazard& h) {
+               if (h.state == State::kSubmitted) return;  // the enterprise has done its part
+               added +=
+                   NotifyAbout(tx, h, "deadline_soon", std::nullopt,
+                               "deadline_soon:" + std::to_string(h.id) + ":" + *h.deadline, now);
+             });
+  in_batches("0000-01-01", *AddDays(today, -1), [&](db::Transaction& tx, const Hazard& h) {
     std::string key = "overdue:" + std::to_string(h.id) + ":" + *h.deadline;
     added += NotifyAbout(tx, h, "overdue", std::nullopt, key + ":enterprise", now);
     added += NotifyAbout(tx, h, "overdue", h.notified_unit_region_code, key + ":unit", now);
-  }
-  tx.Commit();
+  });
   return added;
 }
 
@@ -404,6 +432,7 @@ nlohmann::json ToJson(const Detail& d) {
   nlohmann::json allowed = nlohmann::json::array();
   for (Action action : d.allowed_actions) allowed.push_back(ActionName(action));
   json["allowed_actions"] = std::move(allowed);
+  json["photos"] = file::ToJson(d.photos);
   return json;
 }
 

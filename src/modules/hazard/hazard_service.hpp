@@ -8,6 +8,7 @@
 #include "db/database.hpp"
 #include "http/http.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/file/file.hpp"
 #include "modules/hazard/hazard.hpp"
 #include "modules/hazard/hazard_store.hpp"
 
@@ -24,6 +25,7 @@ struct Detail {
   std::vector<store::Event> timeline;
   std::string today;
   std::vector<Action> allowed_actions;  // for the caller, now
+  std::vector<file::Photo> photos;      // before, then after
 };
 
 // A notice for one enterprise's reported hazards, all due on one deadline.
@@ -47,7 +49,9 @@ class Service {
   Result<Listing> List(const Principal& principal, const Filter& filter, const http::Page& page);
   Result<Detail> Get(const Principal& principal, int64_t id);
   // A hazard entered directly (not from a checklist finding), reported by the caller.
-  Result<Detail> Create(const Principal& principal, const Hazard& input);
+  // `photo_ids` are its before-photos, uploaded for its enterprise.
+  Result<Detail> Create(const Principal& principal, const Hazard& input,
+                        const std::vector<int64_t>& photo_ids);
   // One transition of the state machine with what it records; `notify` issues a notice for
   // this hazard alone.
   Result<Detail> Act(const Principal& principal, int64_t id, const TransitionInput& input);

@@ -215,7 +215,7 @@ TEST_P(HazardServiceTest, MajorHazardsAreListedUntilVerified) {
   input.enterprise_id = a_;
   input.description = "涉爆粉尘作业场所未设置泄爆装置";
   input.level = "major";
-  auto created = service_->Create(station_, input);
+  auto created = service_->Create(station_, input, {});
   ASSERT_TRUE(created.ok()) << created.error().code;
   int64_t id = created->hazard.id;
   Filter listed;

@@ -41,7 +41,7 @@ constexpr std::string_view kUpdate =
     "AND version = $13";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO hazard_events (hazard_id, action, from_state, to_state, actor_user_id, "
-    "actor_name, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    "actor_name, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 constexpr std::string_view kEvents =
     "SELECT id, hazard_id, action, from_state, to_state, actor_user_id, actor_name, at, details "
     "FROM hazard_events WHERE hazard_id = $1 ORDER BY id";
@@ -267,21 +267,24 @@ std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scop
 }
 
 std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
-                                        const std::string& to) {
+                                        const std::string& to, int64_t after_id, int64_t limit) {
   std::vector<Hazard> out;
   for (const auto& row :
        tx.Query(std::string(kColumns) + std::string(kFrom) +
                     "WHERE h.state IN ('notified', 'rectifying', 'submitted', 'rejected') AND "
-                    "h.deadline BETWEEN $1 AND $2 ORDER BY h.id",
-                {from, to})) {
+                    "h.deadline BETWEEN $1 AND $2 AND h.id > $3 ORDER BY h.id LIMIT $4",
+                {from, to, after_id, limit})) {
     out.push_back(Read(row));
   }
   return out;
 }
 
-void AppendEvent(db::Transaction& tx, const Event& e) {
-  tx.Execute(kInsertEvent, {e.hazard_id, e.action, db::Optional(e.from_state), e.to_state,
-                            db::Optional(e.actor_user_id), e.actor_name, e.at, e.details});
+int64_t AppendEvent(db::Transaction& tx, const Event& e) {
+  return tx
+      .Query(kInsertEvent, {e.hazard_id, e.action, db::Optional(e.from_state), e.to_state,
+                            db::Optional(e.actor_user_id), e.actor_name, e.at, e.details})
+      .front()
+      .Get<int64_t>(0);
 }
 
 std::vector<Event> Events(db::Transaction& tx, int64_t hazard_id) {

@@ -52,7 +52,7 @@ int64_t Insert(db::Transaction& tx, const Hazard& hazard, const std::string& now
 bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
             const std::string& now);
 
-void AppendEvent(db::Transaction& tx, const Event& event);
+int64_t AppendEvent(db::Transaction& tx, const Event& event);
 std::vector<Event> Events(db::Transaction& tx, int64_t hazard_id);
 
 // The dashboard's hazard figures for the scope over [from, to] (China dates) on `today`.
@@ -90,9 +90,9 @@ std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scop
                                          const std::string& to, const std::string& today);
 
 // Open hazards under a notice (notified, rectifying, submitted, rejected) whose deadline lies in
-// [from, to], for the daily reminders.
+// [from, to], for the daily reminders: at most `limit` of them with ids above `after_id`, by id.
 std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
-                                        const std::string& to);
+                                        const std::string& to, int64_t after_id, int64_t limit);
 
 // The unit's next notice number for the year, handed out atomically.
 int64_t NextNoticeSequence(db::Transaction& tx, const std::string& unit_region_code, int64_t year);

@@ -396,6 +396,28 @@ TEST(HazardRulesTest, TransitionInputs) {
                in.reason = "x";
              }),
        "unknown_field", "reason"},
+      {"verify carrying photos",
+       input(Action::kVerify,
+             [](TransitionInput& in) {
+               in.result = "合格";
+               in.photo_ids = std::vector<int64_t>{1};
+             }),
+       "unknown_field", "photo_ids"},
+      {"submit with after-photos",
+       input(Action::kSubmit,
+             [](TransitionInput& in) {
+               in.method = "已更换";
+               in.completed_on = "2026-11-20";
+               in.photo_ids = std::vector<int64_t>{4, 5};
+             }),
+       "", ""},
+      {"fix on the spot with an after-photo",
+       input(Action::kFixOnSpot,
+             [](TransitionInput& in) {
+               in.method = "当场清理";
+               in.photo_ids = std::vector<int64_t>{4};
+             }),
+       "", ""},
       {"submit without method",
        input(Action::kSubmit, [](TransitionInput& in) { in.completed_on = "2026-11-29"; }),
        "required", "method"},

@@ -10,6 +10,7 @@
 #include "core/access.hpp"
 #include "core/error.hpp"
 #include "modules/checklist/checklist.hpp"
+#include "modules/file/file.hpp"
 #include "modules/hazard/hazard.hpp"
 
 namespace anjian::inspection {
@@ -20,6 +21,10 @@ struct ItemResult {
   std::string note;
   std::optional<std::string> hazard_level;  // a finding's level; default from the item
   std::optional<int64_t> hazard_id;         // once the inspection is finished
+  // Saving: the answer's photos as a whole (files uploaded for the enterprise), or nothing to keep
+  // them as they are. Reading: the photos, in order.
+  std::optional<std::vector<int64_t>> photo_ids;
+  std::vector<file::Photo> photos;
 };
 
 struct Inspection {

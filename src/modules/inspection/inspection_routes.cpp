@@ -15,6 +15,7 @@ std::optional<std::vector<ItemResult>> ReadResults(http::JsonInput& input) {
     r.result = in.RequiredString("result");
     r.note = in.OptionalString("note").value_or("");
     r.hazard_level = in.NullableString("hazard_level").value_or(std::nullopt);
+    r.photo_ids = in.OptionalIntegerList("photo_ids");
     return r;
   });
 }

@@ -8,6 +8,8 @@
 #include "modules/checklist/checklist_service.hpp"
 #include "modules/checklist/checklist_store.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/file/file_service.hpp"
+#include "modules/file/file_store.hpp"
 #include "modules/hazard/hazard_service.hpp"
 #include "modules/inspection/inspection_store.hpp"
 
@@ -20,9 +22,28 @@ std::vector<checklist::Item> ItemsOf(db::Transaction& tx, const Inspection& insp
   return version ? version->items : std::vector<checklist::Item>{};
 }
 
+std::map<int64_t, std::vector<file::Photo>> PhotosByItem(db::Transaction& tx,
+                                                         int64_t inspection_id) {
+  std::map<int64_t, std::vector<file::Photo>> by_item;
+  for (auto& [item_id, photo] : file::store::InspectionPhotos(tx, inspection_id)) {
+    by_item[item_id].push_back(std::move(photo));
+  }
+  return by_item;
+}
+
+void AttachPhotos(db::Transaction& tx, Inspection& inspection) {
+  auto by_item = PhotosByItem(tx, inspection.id);
+  for (auto& result : inspection.results) {
+    if (auto found = by_item.find(result.item_id); found != by_item.end()) {
+      result.photos = std::move(found->second);
+    }
+  }
+}
+
 Detail Load(db::Transaction& tx, int64_t id) {
   Detail d{*store::Find(tx, id, Scope::System().ForEnterprises()), {}};
   d.inspection.results = store::Results(tx, id);
+  AttachPhotos(tx, d.inspection);
   d.items = ItemsOf(tx, d.inspection);
   return d;
 }
@@ -148,6 +169,11 @@ Result<Detail> Service::Save(const Principal& principal, int64_t id, const Progr
   if (!current) return current.error();
   auto items = ItemsOf(tx, *current);
   if (auto s = ValidateResults(progress.results, items); !s) return s.error();
+  for (const auto& result : progress.results) {
+    if (!result.photo_ids) continue;
+    auto s = file::CheckAttachable(tx, *result.photo_ids, current->enterprise_id, "photo_ids");
+    if (!s) return s.error();
+  }
   Inspection next = *current;
   if (progress.companions) next.companions = *progress.companions;
   if (progress.summary) next.summary = *progress.summary;
@@ -161,7 +187,11 @@ Result<Detail> Service::Save(const Principal& principal, int64_t id, const Progr
   if (!store::Update(tx, next, progress.version, FormatInstant(now))) {
     return Error::Conflict("stale_version", "version");
   }
-  for (const auto& result : progress.results) store::SaveResult(tx, id, result);
+  for (const auto& result : progress.results) {
+    store::SaveResult(tx, id, result);
+    if (result.photo_ids)
+      file::store::SetInspectionPhotos(tx, id, result.item_id, *result.photo_ids);
+  }
   auto detail = Load(tx, id);
   audit::Append(tx, audit::ActorOf(principal), "update", "inspection", std::to_string(id),
                 ToJson(*current), ToJson(detail.inspection), now);
@@ -185,10 +215,15 @@ Result<Detail> Service::Finish(const Principal& principal, int64_t id, int64_t v
   }
   std::map<int64_t, const checklist::Item*> by_id;
   for (const auto& item : items) by_id[item.id] = &item;
+  auto photos = PhotosByItem(tx, id);
   for (const auto& result : results) {
     if (result.result != "finding") continue;
     auto hazard = FindingHazard(*current, *by_id.at(result.item_id), result);
-    hazard::Record(tx, hazard, audit::ActorOf(principal), now);
+    int64_t hazard_id = hazard::Record(tx, hazard, audit::ActorOf(principal), now);
+    // The finding's photos are the hazard's before-photos.
+    std::vector<int64_t> photo_ids;
+    for (const auto& photo : photos[result.item_id]) photo_ids.push_back(photo.id);
+    file::store::AddHazardPhotos(tx, hazard_id, photo_ids, "before", std::nullopt);
   }
   auto detail = Load(tx, id);
   audit::Append(tx, audit::ActorOf(principal), "finish", "inspection", std::to_string(id),
@@ -204,7 +239,8 @@ nlohmann::json ToJson(const Inspection& i) {
                        {"result", r.result},
                        {"note", r.note},
                        {"hazard_level", OrNull(r.hazard_level)},
-                       {"hazard_id", OrNull(r.hazard_id)}});
+                       {"hazard_id", OrNull(r.hazard_id)},
+                       {"photos", file::ToJson(r.photos)}});
   }
   return {{"id", i.id},
           {"enterprise_id", i.enterprise_id},
