@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 
 #include "core/region_code.hpp"
 #include "core/text.hpp"
@@ -351,20 +352,31 @@ Result<NoticeDetail> Service::GetNotice(const Principal& principal, int64_t id) 
 }
 
 int64_t Service::Remind() {
-  // A batch per write transaction: a city with a backlog of overdue hazards must not hold the
-  // database's write lock for seconds while officers are logging in and saving.
-  static constexpr int64_t kBatch = 500;
+  // The hazards are found in a read transaction, which blocks nobody, and reminded in short write
+  // transactions with a pause between them: a city with a backlog of overdue hazards must not
+  // hold SQLite's write lock for seconds while officers are logging in and saving.
+  static constexpr size_t kBatch = 500;
+  static constexpr auto kPause = std::chrono::milliseconds(5);
   Instant now = clock_.Now();
   std::string today = ChinaDate(now);
   int64_t added = 0;
   auto in_batches = [&](const std::string& from, const std::string& to, const auto& remind) {
-    for (int64_t after_id = 0;;) {
+    std::vector<int64_t> ids;
+    {
+      db::Transaction tx(database_, db::TransactionMode::kRead);
+      ids = store::WithDeadlineBetween(tx, from, to);
+    }
+    for (size_t start = 0; start < ids.size(); start += kBatch) {
+      if (start > 0) std::this_thread::sleep_for(kPause);
       db::Transaction tx(database_, db::TransactionMode::kWrite);
-      auto batch = store::WithDeadlineBetween(tx, from, to, after_id, kBatch);
-      for (const auto& h : batch) remind(tx, h);
+      for (size_t i = start; i < std::min(ids.size(), start + kBatch); ++i) {
+        // Moved on since it was found (verified, cancelled, extended): the next run decides.
+        auto h = store::Find(tx, ids[i], Scope::System().ForEnterprises());
+        if (h && h->deadline && *h->deadline >= from && *h->deadline <= to && IsOpen(h->state)) {
+          remind(tx, *h);
+        }
+      }
       tx.Commit();
-      if (static_cast<int64_t>(batch.size()) < kBatch) return;
-      after_id = batch.back().id;
     }
   };
   in_batches(today, *AddDays(today, notification::kDeadlineReminderDays),

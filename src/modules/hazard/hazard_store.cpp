@@ -266,15 +266,14 @@ std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scop
   return out;
 }
 
-std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
-                                        const std::string& to, int64_t after_id, int64_t limit) {
-  std::vector<Hazard> out;
+std::vector<int64_t> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
+                                         const std::string& to) {
+  std::vector<int64_t> out;
   for (const auto& row :
-       tx.Query(std::string(kColumns) + std::string(kFrom) +
-                    "WHERE h.state IN ('notified', 'rectifying', 'submitted', 'rejected') AND "
-                    "h.deadline BETWEEN $1 AND $2 AND h.id > $3 ORDER BY h.id LIMIT $4",
-                {from, to, after_id, limit})) {
-    out.push_back(Read(row));
+       tx.Query("SELECT h.id FROM hazards h WHERE h.state IN ('notified', 'rectifying', "
+                "'submitted', 'rejected') AND h.deadline BETWEEN $1 AND $2 ORDER BY h.id",
+                {from, to})) {
+    out.push_back(row.Get<int64_t>(0));
   }
   return out;
 }

@@ -90,9 +90,9 @@ std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scop
                                          const std::string& to, const std::string& today);
 
 // Open hazards under a notice (notified, rectifying, submitted, rejected) whose deadline lies in
-// [from, to], for the daily reminders: at most `limit` of them with ids above `after_id`, by id.
-std::vector<Hazard> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
-                                        const std::string& to, int64_t after_id, int64_t limit);
+// [from, to], for the daily reminders: their ids.
+std::vector<int64_t> WithDeadlineBetween(db::Transaction& tx, const std::string& from,
+                                         const std::string& to);
 
 // The unit's next notice number for the year, handed out atomically.
 int64_t NextNoticeSequence(db::Transaction& tx, const std::string& unit_region_code, int64_t year);
