@@ -1,3 +1,4 @@
+import type { HazardPhoto } from './files'
 import { download, http, type Page, type PageQuery } from './http'
 
 export const HAZARD_STATES = ['reported', 'notified', 'rectifying', 'submitted', 'verified', 'rejected', 'cancelled'] as const
@@ -99,6 +100,8 @@ export interface TimelineDetails {
   result?: string
   reason?: string
   notice_number?: string
+  /** The photos the action brought (after-photos of a fix on the spot or a submission). */
+  photo_ids?: number[]
 }
 
 export interface TimelineEvent {
@@ -118,6 +121,8 @@ export interface HazardDetail extends Hazard {
   timeline: TimelineEvent[]
   /** The actions the caller may take now: the server's state machine answers for this caller. */
   allowed_actions: HazardAction[]
+  /** Before-photos (when found) and after-photos (each with the event that brought it), in order. */
+  photos: HazardPhoto[]
 }
 
 export interface HazardQuery extends PageQuery {
@@ -145,14 +150,20 @@ export interface NewHazard {
   hazard_type: HazardType
   classification: HazardClassification
   handling: HazardHandling
+  /** Before-photos, uploaded for the enterprise. */
+  photo_ids?: number[]
 }
+
+/** The actions that take photos (after-photos); any other refuses photo_ids. */
+export const PHOTO_ACTIONS = ['fix_on_spot', 'submit'] as const
+export type PhotoAction = (typeof PHOTO_ACTIONS)[number]
 
 /** The fields each action needs, with the version the user saw. */
 export type HazardTransition = { version: number } & (
-  | { action: 'fix_on_spot'; method: string }
+  | { action: 'fix_on_spot'; method: string; photo_ids?: number[] }
   | { action: 'notify'; deadline: string; responsible_person: string; measures: string }
   | { action: 'start' }
-  | { action: 'submit'; method: string; completed_on: string }
+  | { action: 'submit'; method: string; completed_on: string; photo_ids?: number[] }
   | { action: 'verify'; result: string }
   | { action: 'reject'; reason: string }
   | { action: 'resume' }

@@ -178,8 +178,9 @@ export function upload<T>(path: string, file: Blob, options: UploadOptions = {})
     const xhr = new XMLHttpRequest()
     xhr.open('POST', buildUrl(path, options.query))
     const headers = headersFor('POST', 'application/json')
-    // The server tells CSV from XLSX by content; a browser's guess at the type (a CSV is often
-    // "application/vnd.ms-excel" on Windows) would only mislead.
+    // The server tells a file's type by its content (CSV from XLSX, a photo from a PDF); a
+    // browser's guess at the type (a CSV is often "application/vnd.ms-excel" on Windows) would
+    // only mislead.
     headers['Content-Type'] = 'application/octet-stream'
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (event) => {

@@ -1,4 +1,5 @@
 import type { ChecklistItem } from './checklists'
+import type { Photo } from './files'
 import { http, type Page, type PageQuery } from './http'
 
 export const INSPECTION_KINDS = [
@@ -31,6 +32,8 @@ export interface ItemResult {
   hazard_level: FindingLevel | null
   /** The hazard a finding became, once the inspection is finished. */
   hazard_id: number | null
+  /** The answer's photos, in the order they were taken; a finding's become its hazard's before-photos. */
+  photos: Photo[]
 }
 
 export interface Inspection {
@@ -88,8 +91,11 @@ export interface NewInspection {
   latitude?: number
 }
 
-/** A result as saved: the hazard link is the server's. */
-export type ItemAnswer = Omit<ItemResult, 'hazard_id'>
+/**
+ * A result as saved: the hazard link is the server's. The photos go as ids, the answer's photos as
+ * a whole (at most 9, each uploaded for the inspection's enterprise); left out, they stay as they are.
+ */
+export type ItemAnswer = Omit<ItemResult, 'hazard_id' | 'photos'> & { photo_ids?: number[] }
 
 /** What PATCH /inspections/{id} takes: the version and whatever changed since. */
 export interface InspectionProgress {

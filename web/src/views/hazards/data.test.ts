@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Hazard, TimelineEvent } from '@/api/hazards'
+import type { HazardPhoto } from '@/api/files'
+import { HAZARD_ACTIONS, type Hazard, type TimelineEvent } from '@/api/hazards'
 import {
   actionButtons,
+  eventPhotos,
+  takesPhotos,
   daysLeftText,
   daysLeftType,
   emptyActionForm,
@@ -102,6 +105,18 @@ describe('action forms', () => {
     expect(transitionFromForm('cancel', filled, 9)).toEqual({ action: 'cancel', version: 9, reason: '原因' })
     expect(transitionFromForm('fix_on_spot', filled, 2)).toEqual({ action: 'fix_on_spot', version: 2, method: '已改' })
   })
+
+  it('sends photos with a fix on the spot and a submission only', () => {
+    expect(HAZARD_ACTIONS.filter(takesPhotos)).toEqual(['fix_on_spot', 'submit'])
+    const filled = form({ method: '已改', completed_on: today, reason: '原因', result: '通过' })
+    expect(transitionFromForm('fix_on_spot', filled, 2, [5, 4])).toEqual({ action: 'fix_on_spot', version: 2, method: '已改', photo_ids: [5, 4] })
+    expect(transitionFromForm('submit', filled, 3, [6])).toEqual({ action: 'submit', version: 3, method: '已改', completed_on: today, photo_ids: [6] })
+    // No photos, no field; the other actions never carry it (the server refuses it there).
+    expect(transitionFromForm('submit', filled, 3, [])).not.toHaveProperty('photo_ids')
+    for (const action of HAZARD_ACTIONS.filter((item) => !takesPhotos(item))) {
+      expect(transitionFromForm(action, filled, 1, [7])).not.toHaveProperty('photo_ids')
+    }
+  })
 })
 
 describe('notices', () => {
@@ -195,6 +210,13 @@ describe('direct entry', () => {
       handling: 'by_deadline',
     })
   })
+
+  it('sends the before-photos when there are any', () => {
+    const filled = { ...emptyHazardForm(3), description: '配电箱无门' }
+    expect(newHazardFromForm(filled, [11, 12]).photo_ids).toEqual([11, 12])
+    expect(newHazardFromForm(filled, [])).not.toHaveProperty('photo_ids')
+    expect(newHazardFromForm(filled)).not.toHaveProperty('photo_ids')
+  })
 })
 
 describe('the detail', () => {
@@ -251,5 +273,27 @@ describe('the detail', () => {
       { key: 'reason', label: 'hazards.fields.reason', value: '采购' },
     ])
     expect(timelineDetails({ ...event, action: 'report', details: {} })).toEqual([])
+    // Photos are shown as photos, not as a line of text.
+    expect(timelineDetails({ ...event, action: 'submit', details: { method: '已改', photo_ids: [3] } }).map((line) => line.key)).toEqual(['method'])
+  })
+
+  it('shows with each entry the photos it brought', () => {
+    const photo = (id: number, stage: HazardPhoto['stage'], event_id?: number): HazardPhoto => ({
+      id,
+      name: `${id}.jpg`,
+      media_type: 'image/jpeg',
+      size: 1,
+      url: `/api/v1/files/${id}`,
+      stage,
+      ...(event_id ? { event_id } : {}),
+    })
+    const photos = [photo(1, 'before'), photo(2, 'before'), photo(3, 'after', 30), photo(4, 'after', 40), photo(5, 'after', 40)]
+    const ids = (list: HazardPhoto[]) => list.map((item) => item.id)
+    expect(ids(eventPhotos({ id: 10, action: 'report', details: {} }, photos))).toEqual([1, 2])
+    expect(ids(eventPhotos({ id: 30, action: 'fix_on_spot', details: { photo_ids: [3] } }, photos))).toEqual([3])
+    // Named in the details or tied to the event: either way, in the hazard's order.
+    expect(ids(eventPhotos({ id: 40, action: 'submit', details: { photo_ids: [5, 4] } }, photos))).toEqual([4, 5])
+    expect(ids(eventPhotos({ id: 40, action: 'submit', details: {} }, photos))).toEqual([4, 5])
+    expect(ids(eventPhotos({ id: 50, action: 'notify', details: {} }, photos))).toEqual([])
   })
 })

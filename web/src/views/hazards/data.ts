@@ -2,8 +2,10 @@
 // allows, the action forms and their checks (mirroring ValidateInput), the
 // direct-entry form, the detail rows and the timeline.
 import type { FormItemRule, FormRules } from 'element-plus'
+import type { HazardPhoto } from '@/api/files'
 import {
   HAZARD_STATES,
+  PHOTO_ACTIONS,
   type Hazard,
   type HazardAction,
   type HazardClassification,
@@ -16,6 +18,7 @@ import {
   type HazardType,
   type NewHazard,
   type NewNotice,
+  type PhotoAction,
   type TimelineDetails,
   type TimelineEvent,
 } from '@/api/hazards'
@@ -157,6 +160,11 @@ export function isConfirmOnly(action: HazardAction): boolean {
   return ACTION_FIELDS[action].length === 0
 }
 
+/** Whether an action takes (after-)photos: fixing on the spot and submitting do. */
+export function takesPhotos(action: HazardAction): action is PhotoAction {
+  return (PHOTO_ACTIONS as readonly HazardAction[]).includes(action)
+}
+
 /** A fresh form: a submission is dated today, an extension starts from the current deadline. */
 export function emptyActionForm(action: HazardAction, today: string): ActionForm {
   return {
@@ -170,16 +178,20 @@ export function emptyActionForm(action: HazardAction, today: string): ActionForm
   }
 }
 
-/** The request of an action: the fields it takes, trimmed, with the version the user saw. */
-export function transitionFromForm(action: HazardAction, form: ActionForm, version: number): HazardTransition {
+/**
+ * The request of an action: the fields it takes, trimmed, with the version the user saw, and
+ * the photos' ids for the two actions that take photos (the server refuses them on any other).
+ */
+export function transitionFromForm(action: HazardAction, form: ActionForm, version: number, photoIds: readonly number[] = []): HazardTransition {
   const text = (value: string) => value.trim()
+  const photos = photoIds.length > 0 ? { photo_ids: [...photoIds] } : {}
   switch (action) {
     case 'fix_on_spot':
-      return { action, version, method: text(form.method) }
+      return { action, version, method: text(form.method), ...photos }
     case 'notify':
       return { action, version, deadline: form.deadline ?? '', responsible_person: text(form.responsible_person), measures: text(form.measures) }
     case 'submit':
-      return { action, version, method: text(form.method), completed_on: form.completed_on ?? '' }
+      return { action, version, method: text(form.method), completed_on: form.completed_on ?? '', ...photos }
     case 'verify':
       return { action, version, result: text(form.result) }
     case 'reject':
@@ -399,8 +411,9 @@ export function emptyHazardForm(enterpriseId: number | null = null): HazardForm 
   }
 }
 
-export function newHazardFromForm(form: HazardForm): NewHazard {
-  return {
+/** The request of a direct entry; the before-photos' ids when there are any. */
+export function newHazardFromForm(form: HazardForm, photoIds: readonly number[] = []): NewHazard {
+  const hazard: NewHazard = {
     enterprise_id: form.enterprise_id ?? 0,
     description: form.description.trim(),
     location: form.location.trim(),
@@ -410,6 +423,8 @@ export function newHazardFromForm(form: HazardForm): NewHazard {
     classification: form.classification,
     handling: form.handling,
   }
+  if (photoIds.length > 0) hazard.photo_ids = [...photoIds]
+  return hazard
 }
 
 /** The checks of the server's hazard::Validate that a person can get wrong. */
@@ -468,8 +483,11 @@ export function hazardRows(hazard: Hazard, t: Translate, regionName: string): De
   return rows
 }
 
+/** What an action recorded in words (its photos are shown as photos). */
+export type TextDetail = Exclude<keyof TimelineDetails, 'photo_ids'>
+
 /** The order and labels of what an action recorded. */
-const DETAIL_LABELS: readonly [keyof TimelineDetails, string][] = [
+const DETAIL_LABELS: readonly [TextDetail, string][] = [
   ['notice_number', 'hazards.fields.notice_number'],
   ['deadline', 'hazards.fields.deadline'],
   ['responsible_person', 'hazards.fields.responsible_person'],
@@ -481,13 +499,24 @@ const DETAIL_LABELS: readonly [keyof TimelineDetails, string][] = [
 ]
 
 /** What one action recorded, as label and value lines. An extension's deadline is the new one. */
-export function timelineDetails(event: TimelineEvent): { label: string; value: string; key: keyof TimelineDetails }[] {
+export function timelineDetails(event: TimelineEvent): { label: string; value: string; key: TextDetail }[] {
   const details = event.details ?? {}
   return DETAIL_LABELS.filter(([key]) => typeof details[key] === 'string' && details[key] !== '').map(([key, label]) => ({
     key,
     label: key === 'deadline' && event.action === 'extend' ? 'hazards.fields.newDeadline' : label,
     value: details[key] ?? '',
   }))
+}
+
+/**
+ * The photos an entry of the timeline brought, in the hazard's order: those its details name
+ * (a fix on the spot, a submission) or tied to it; the report brought the before-photos.
+ */
+export function eventPhotos(event: Pick<TimelineEvent, 'id' | 'action' | 'details'>, photos: readonly HazardPhoto[]): HazardPhoto[] {
+  const named = new Set(event.details?.photo_ids ?? [])
+  return photos.filter(
+    (photo) => named.has(photo.id) || photo.event_id === event.id || (event.action === 'report' && photo.stage === 'before' && (photo.event_id ?? null) === null),
+  )
 }
 
 /** The dot colour of a timeline entry: its resulting state's colour. */

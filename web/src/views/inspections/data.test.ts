@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Checklist, ChecklistItem } from '@/api/checklists'
+import type { Photo } from '@/api/files'
 import {
   SaveQueue,
   answersOf,
@@ -12,7 +13,12 @@ import {
   newInspectionFromForm,
   progressOf,
   validateStartForm,
+  type Answer,
 } from './data'
+
+function photo(id: number): Photo {
+  return { id, name: `现场${id}.jpg`, media_type: 'image/jpeg', size: 1000, url: `/api/v1/files/${id}` }
+}
 
 function item(id: number, position: number, category: ChecklistItem['category'], major = false): ChecklistItem {
   return { id, position, text: `第${position}项`, category, legal_basis: '', points: null, major_hazard: major }
@@ -29,7 +35,7 @@ describe('the item cards', () => {
 
   it('start unanswered, a major-hazard criterion at major', () => {
     const answers = answersOf({ items, results: [] })
-    expect(answers[11]).toEqual({ result: null, note: '', level: 'general' })
+    expect(answers[11]).toEqual({ result: null, note: '', level: 'general', photos: [], photosChanged: false })
     expect(answers[13].level).toBe('major')
     expect(defaultLevel(items[2])).toBe('major')
   })
@@ -38,18 +44,30 @@ describe('the item cards', () => {
     const answers = answersOf({
       items,
       results: [
-        { item_id: 12, result: 'finding', note: '未戴安全帽', hazard_level: 'major', hazard_id: null },
-        { item_id: 99, result: 'conforming', note: '', hazard_level: null, hazard_id: null },
+        { item_id: 12, result: 'finding', note: '未戴安全帽', hazard_level: 'major', hazard_id: null, photos: [photo(7)] },
+        { item_id: 99, result: 'conforming', note: '', hazard_level: null, hazard_id: null, photos: [] },
       ],
     })
-    expect(answers[12]).toEqual({ result: 'finding', note: '未戴安全帽', level: 'major' })
+    expect(answers[12]).toEqual({ result: 'finding', note: '未戴安全帽', level: 'major', photos: [photo(7)], photosChanged: false })
     expect(answers[99]).toBeUndefined()
   })
 
   it('save a level only with a finding', () => {
-    expect(itemAnswer(12, { result: 'finding', note: ' 未戴 ', level: 'general' })).toEqual({ item_id: 12, result: 'finding', note: '未戴', hazard_level: 'general' })
-    expect(itemAnswer(12, { result: 'conforming', note: '', level: 'major' })).toEqual({ item_id: 12, result: 'conforming', note: '', hazard_level: null })
-    expect(itemAnswer(12, { result: null, note: 'x', level: 'general' })).toBeNull()
+    const answer = (result: Answer['result'], note: string, level: Answer['level']): Answer => ({ result, note, level, photos: [], photosChanged: false })
+    expect(itemAnswer(12, answer('finding', ' 未戴 ', 'general'))).toEqual({ item_id: 12, result: 'finding', note: '未戴', hazard_level: 'general' })
+    expect(itemAnswer(12, answer('conforming', '', 'major'))).toEqual({ item_id: 12, result: 'conforming', note: '', hazard_level: null })
+    expect(itemAnswer(12, answer(null, 'x', 'general'))).toBeNull()
+  })
+
+  it('save the photos as a whole, in order, once there are or were any', () => {
+    const base: Answer = { result: 'finding', note: '', level: 'general', photos: [photo(8), photo(3)], photosChanged: false }
+    expect(itemAnswer(12, base)?.photo_ids).toEqual([8, 3])
+    // Untouched and without photos, the saved ones stay as they are.
+    expect(itemAnswer(12, { ...base, photos: [] })).not.toHaveProperty('photo_ids')
+    // The last one removed: an empty list is saved.
+    expect(itemAnswer(12, { ...base, photos: [], photosChanged: true })?.photo_ids).toEqual([])
+    // Photos go with any answer, not only a finding.
+    expect(itemAnswer(12, { ...base, result: 'conforming' })?.photo_ids).toEqual([8, 3])
   })
 
   it('count the progress and the findings', () => {

@@ -2,6 +2,7 @@
 // inspection: grouping by category (人/机/物/环/管), answers and their autosave, and progress.
 import type { FormItemRule, FormRules } from 'element-plus'
 import { ITEM_CATEGORIES, type Checklist, type ChecklistItem, type ChecklistPurpose, type ItemCategory } from '@/api/checklists'
+import type { Photo } from '@/api/files'
 import type {
   FindingLevel,
   Inspection,
@@ -131,6 +132,10 @@ export interface Answer {
   note: string
   /** A finding's level; starts at the item's default. */
   level: FindingLevel
+  /** The photos kept with the answer (uploaded already). */
+  photos: Photo[]
+  /** Whether the inspector added or removed photos here, so that even an empty list is saved. */
+  photosChanged: boolean
 }
 
 /** A finding on a major-hazard criterion is a major hazard unless the inspector says otherwise. */
@@ -141,26 +146,33 @@ export function defaultLevel(item: Pick<ChecklistItem, 'major_hazard'>): Finding
 /** The answers so far, one per item, unanswered items included. */
 export function answersOf(inspection: Pick<InspectionDetail, 'items' | 'results'>): Record<number, Answer> {
   const answers: Record<number, Answer> = {}
-  for (const item of inspection.items) answers[item.id] = { result: null, note: '', level: defaultLevel(item) }
+  for (const item of inspection.items) answers[item.id] = { result: null, note: '', level: defaultLevel(item), photos: [], photosChanged: false }
   for (const result of inspection.results) {
     const answer = answers[result.item_id]
     if (!answer) continue
     answer.result = result.result
     answer.note = result.note
     if (result.hazard_level) answer.level = result.hazard_level
+    answer.photos = [...(result.photos ?? [])]
   }
   return answers
 }
 
-/** What PATCH saves for an answered item: the level only on a finding (the server refuses it elsewhere). */
+/**
+ * What PATCH saves for an answered item: the level only on a finding (the server refuses it
+ * elsewhere), and the photos as a whole whenever the answer has or had any. A later save of the
+ * item replaces an earlier one in the queue, so each carries the photos as they are now.
+ */
 export function itemAnswer(itemId: number, answer: Answer): ItemAnswer | null {
   if (!answer.result) return null
-  return {
+  const saved: ItemAnswer = {
     item_id: itemId,
     result: answer.result,
     note: answer.note.trim(),
     hazard_level: answer.result === 'finding' ? answer.level : null,
   }
+  if (answer.photos.length > 0 || answer.photosChanged) saved.photo_ids = answer.photos.map((photo) => photo.id)
+  return saved
 }
 
 export interface ItemGroup {
