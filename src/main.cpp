@@ -224,8 +224,9 @@ int main(int argc, char** argv) {
       std::cout << "demo city: " << report.regions << " regions, " << report.enterprises_created
                 << " new enterprises, " << report.grid_cells << " grid cells, "
                 << report.people_created << " key people, " << report.inspections
-                << " inspections with their hazards, " << report.users_created
-                << " new accounts (password " << anjian::app::kDemoPassword << ")\n";
+                << " inspections with their hazards, " << report.plans << " inspection plans, "
+                << report.users_created << " new accounts (password " << anjian::app::kDemoPassword
+                << ")\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;
       new_user.region_code = region;

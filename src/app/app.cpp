@@ -16,6 +16,7 @@
 #include "modules/inspection/inspection_routes.hpp"
 #include "modules/notification/notification_routes.hpp"
 #include "modules/people/people_routes.hpp"
+#include "modules/plan/plan_routes.hpp"
 #include "modules/region/region_routes.hpp"
 #include "modules/stats/stats_routes.hpp"
 
@@ -54,6 +55,7 @@ App::App(const Options& options)
       checklists_(*database_, clock_),
       files_(*database_, clock_, data_dir_),
       inspections_(*database_, clock_),
+      plans_(*database_, clock_),
       hazards_(*database_, clock_),
       stats_(*database_, clock_),
       notifications_(*database_, clock_) {}
@@ -91,6 +93,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   checklist::RegisterRoutes(router, checklists_);
   file::RegisterRoutes(router, files_);
   inspection::RegisterRoutes(router, inspections_);
+  plan::RegisterRoutes(router, plans_);
   hazard::RegisterRoutes(router, hazards_);
   stats::RegisterRoutes(router, stats_);
   notification::RegisterRoutes(router, notifications_);

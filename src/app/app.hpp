@@ -17,6 +17,7 @@
 #include "modules/inspection/inspection_service.hpp"
 #include "modules/notification/notification_service.hpp"
 #include "modules/people/people_service.hpp"
+#include "modules/plan/plan_service.hpp"
 #include "modules/region/region_service.hpp"
 #include "modules/stats/stats_service.hpp"
 
@@ -49,6 +50,7 @@ class App {
   checklist::Service& checklists() { return checklists_; }
   file::Service& files() { return files_; }
   inspection::Service& inspections() { return inspections_; }
+  plan::Service& plans() { return plans_; }
   hazard::Service& hazards() { return hazards_; }
   stats::Service& stats() { return stats_; }
   notification::Service& notifications() { return notifications_; }
@@ -70,6 +72,7 @@ class App {
   checklist::Service checklists_;
   file::Service files_;
   inspection::Service inspections_;
+  plan::Service plans_;
   hazard::Service hazards_;
   stats::Service stats_;
   notification::Service notifications_;
@@ -86,6 +89,7 @@ struct DemoReport {
   int grid_cells = 0;
   int people_created = 0;
   int inspections = 0;
+  int plans = 0;
 };
 // Without people the enterprises come alone (data-volume benchmarks of a million enterprises).
 DemoReport BuildDemo(App& app, int enterprises, bool with_people = true);

@@ -1,6 +1,7 @@
 // The demo city 江川市 of the fictional 示范省: 6 districts, 60 towns and streets, 600 villages and
 // communities, 20,000 enterprises by default, and an account for every role. Everything is derived
 // from fixed lists, so two runs build the same city.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -252,6 +253,56 @@ std::map<std::string, Principal> Accounts(App& app, const Principal& system) {
     if (page * 200 >= listing->total) break;
   }
   return accounts;
+}
+
+// Each town's plans: this quarter's routine inspection of every furnace enterprise (the sector
+// the district scores) and this month's grid patrol of its first village, each enterprise with its
+// grid worker. Progress comes from the inspections the demo has already made. Towns that have
+// plans already are left alone, so that the demo can run again.
+int DemoPlans(App& app) {
+  Principal system;
+  system.role = Role::kAdmin;
+  std::string today = ChinaDate(app.clock().Now());
+  int year = std::stoi(today.substr(0, 4));
+  int month = std::stoi(today.substr(5, 2));
+  int quarter = (month - 1) / 3 + 1;
+  auto first_day = [](int y, int m) { return fmt::format("{:04}-{:02}-01", y, m); };
+  auto last_day = [&](int y, int m) {
+    return *AddDays(m == 12 ? first_day(y + 1, 1) : first_day(y, m + 1), -1);
+  };
+  int created = 0;
+  for (const auto& [username, who] : Accounts(app, system)) {
+    if (who.role != Role::kStation || !who.region_code) continue;
+    auto existing = app.plans().List(who, "", {1, 1});
+    if (!existing || existing->total > 0) continue;
+    std::string town = *who.region_code;
+    plan::NewPlan routine;
+    routine.plan.name = fmt::format("{}年第{}季度冶金企业日常检查", year, quarter);
+    routine.plan.kind = "town_routine";
+    routine.plan.starts_on = first_day(year, quarter * 3 - 2);
+    routine.plan.due_on = last_day(year, quarter * 3);
+    routine.plan.note = "记分管理要求：每季度对冶金（炉窑）企业按22项全覆盖检查一次";
+    routine.filter = enterprise::Filter{};
+    routine.filter->region_code = town;
+    routine.filter->tag = "metallurgy";
+    routine.assignee_user_id = who.user_id;
+    plan::NewPlan patrol;
+    patrol.plan.name = fmt::format("{}年{}月网格巡查", year, month);
+    patrol.plan.kind = "grid_patrol";
+    patrol.plan.starts_on = first_day(year, month);
+    patrol.plan.due_on = last_day(year, month);
+    patrol.filter = enterprise::Filter{};
+    patrol.filter->region_code = town.substr(0, 9) + "001";
+    for (const auto* input : {&routine, &patrol}) {
+      auto made = app.plans().Create(who, *input);
+      // A town without furnace enterprises has no routine plan.
+      if (!made && made.error().code != "invalid_plan_targets") {
+        throw std::runtime_error("demo plan of " + username + ": " + made.error().code);
+      }
+      created += made ? 1 : 0;
+    }
+  }
+  return created;
 }
 
 // A level-1 cell per town led by its station, a level-2 cell per village led by one of the
@@ -722,6 +773,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     }
     create_users();
     report.inspections = DemoInspections(app, sampled, enterprise_accounts);
+    report.plans = DemoPlans(app);
   }
   return report;
 }

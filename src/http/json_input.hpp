@@ -56,6 +56,25 @@ class JsonInput {
     return out;
   }
 
+  // An object read by `read(JsonInput&) -> T`; a problem inside it is reported with the field
+  // "name.field".
+  template <typename T, typename Read>
+  std::optional<T> OptionalObject(const std::string& name, Read read) {
+    const auto* value = Field(name);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_object()) {
+      Fail("invalid_type", name);
+      return std::nullopt;
+    }
+    JsonInput inner(*value);
+    T item = read(inner);
+    if (auto s = inner.Finish(); !s) {
+      Fail(s.error().code, name + "." + s.error().field);
+      return std::nullopt;
+    }
+    return item;
+  }
+
   // The first problem met, including any field that was never read (unknown_field).
   Status Finish();
 
