@@ -182,6 +182,10 @@ Where ScopeWhere(const Bounds& scope, std::string_view alias) {
   return ScopeWhereWith(scope, alias, kScopeCondition);
 }
 
+Where ScopeScanWhere(const Bounds& scope, std::string_view alias) {
+  return ScopeWhereWith(scope, alias, kScopeScanCondition);
+}
+
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
                              int64_t limit, int64_t offset, int64_t total) {
   // Two ways to a page: collect the scope's ids through the region index and sort them (cheap for

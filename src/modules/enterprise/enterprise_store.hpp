@@ -26,6 +26,9 @@ struct Where {
 // given) with its values as $1, $2, …: the one way every module joins enterprises to a scope.
 // Callers append their own conditions with placeholders numbered after params.size().
 Where ScopeWhere(const Bounds& scope, std::string_view alias = "");
+// The same clause written so that no index serves the region condition: a query that walks
+// another table's order and joins enterprises row by row (a wide scope's newest rows first).
+Where ScopeScanWhere(const Bounds& scope, std::string_view alias = "");
 // Appends `condition` with "{a}" replaced by `alias` (with its dot, or "") and every "$N" by the
 // number of a newly bound placeholder holding `value` (none: the condition takes no value).
 void AddCondition(Where& where, std::string_view condition, std::string_view alias,

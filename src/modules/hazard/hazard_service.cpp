@@ -162,8 +162,8 @@ Result<Listing> Service::List(const Principal& principal, const Filter& filter,
   out.today = Today();
   auto scope = Scope::For(principal).ForEnterprises();
   db::Transaction tx(database_, db::TransactionMode::kRead);
-  out.items = store::List(tx, filter, scope, out.today, page.page_size, page.Offset());
   out.total = store::Count(tx, filter, scope, out.today);
+  out.items = store::List(tx, filter, scope, out.today, page.page_size, page.Offset(), out.total);
   return out;
 }
 
@@ -346,7 +346,8 @@ Result<NoticeDetail> Service::GetNotice(const Principal& principal, int64_t id) 
   NoticeDetail out{*notice, {}, Today()};
   Filter filter;
   filter.notice_id = id;
-  out.hazards = store::List(tx, filter, scope, out.today, 200, 0);
+  out.hazards =
+      store::List(tx, filter, scope, out.today, 200, 0, store::Count(tx, filter, scope, out.today));
   std::reverse(out.hazards.begin(), out.hazards.end());
   return out;
 }

