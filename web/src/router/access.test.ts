@@ -4,14 +4,17 @@ import {
   canEditPeople,
   canIssueNotices,
   canManageChecklists,
+  canManagePlans,
   canManageEnterprises,
   canManageGrids,
   canReportHazards,
   canUse,
   decideNavigation,
   grantableRoles,
+  hasPlanTasks,
   inspectionKindsFor,
   menuForRole,
+  recordersOf,
   safeRedirect,
   type Decision,
   type RouteFacts,
@@ -19,10 +22,10 @@ import {
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
-    ['grid', ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
+    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['grid', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
     ['enterprise', ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists']],
     ['expert', ['dashboard', 'checklists']],
     [null, []],
@@ -111,6 +114,29 @@ describe('inspections, hazards and checklists', () => {
     expect(canManageChecklists(role)).toBe(checklists)
     expect(canReportHazards(role)).toBe(report)
     expect(canIssueNotices(role)).toBe(notices)
+  })
+})
+
+describe('inspection plans', () => {
+  it.each<[Role | null, boolean, boolean]>([
+    ['admin', false, false],
+    ['bureau', true, true],
+    ['station', true, true],
+    ['grid', false, true],
+    ['enterprise', false, false],
+    ['expert', false, false],
+    [null, false, false],
+  ])('%s: draws up plans %s, has tasks %s', (role, plans, tasks) => {
+    expect(canManagePlans(role)).toBe(plans)
+    expect(hasPlanTasks(role)).toBe(tasks)
+  })
+
+  it('assigns a kind only to the roles that record it (mirrors inspection::MayRecord)', () => {
+    expect(recordersOf('grid_patrol')).toEqual(['station', 'grid'])
+    expect(recordersOf('town_routine')).toEqual(['station'])
+    expect(recordersOf('district_enforcement')).toEqual(['bureau'])
+    expect(recordersOf('special_campaign')).toEqual(['bureau', 'station', 'grid'])
+    expect(recordersOf('self_check')).toEqual(['enterprise'])
   })
 })
 

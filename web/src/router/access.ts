@@ -8,6 +8,7 @@ export type Feature =
   | 'myEnterprise'
   | 'enterpriseMap'
   | 'inspections'
+  | 'plans'
   | 'hazards'
   | 'checklists'
   | 'grids'
@@ -34,6 +35,7 @@ export interface MenuItem {
     | 'DocumentChecked'
     | 'Warning'
     | 'List'
+    | 'Calendar'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -43,6 +45,7 @@ const MENU: Record<Feature, MenuItem> = {
   myEnterprise: { feature: 'myEnterprise', path: '/enterprises', label: 'menu.myEnterprise', icon: 'OfficeBuilding' },
   enterpriseMap: { feature: 'enterpriseMap', path: '/enterprise-map', label: 'menu.enterpriseMap', icon: 'MapLocation' },
   inspections: { feature: 'inspections', path: '/inspections', label: 'menu.inspections', icon: 'DocumentChecked' },
+  plans: { feature: 'plans', path: '/plans', label: 'menu.plans', icon: 'Calendar' },
   hazards: { feature: 'hazards', path: '/hazards', label: 'menu.hazards', icon: 'Warning' },
   checklists: { feature: 'checklists', path: '/checklists', label: 'menu.checklists', icon: 'List' },
   grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
@@ -53,12 +56,13 @@ const MENU: Record<Feature, MenuItem> = {
 }
 
 // Inspections and hazards are read by whoever reads enterprises (the server scopes them the same
-// way); checklist templates by every signed-in user.
+// way); checklist templates by every signed-in user. Inspection plans by officers: a grid worker
+// sees the plans that name it on a target; enterprise and expert accounts none.
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
-  grid: ['dashboard', 'enterprises', 'inspections', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
+  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  grid: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
   enterprise: ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists'],
   expert: ['dashboard', 'checklists'],
 }
@@ -118,6 +122,21 @@ const INSPECTION_KINDS_BY_ROLE: Record<Role, readonly InspectionKind[]> = {
 /** The inspection kinds the role may start; none: the role starts no inspections. */
 export function inspectionKindsFor(role: Role | null | undefined): readonly InspectionKind[] {
   return role ? (INSPECTION_KINDS_BY_ROLE[role] ?? []) : []
+}
+
+/** The roles that may record an inspection of the kind: whom a plan of that kind may be assigned to. */
+export function recordersOf(kind: InspectionKind): Role[] {
+  return (Object.keys(INSPECTION_KINDS_BY_ROLE) as Role[]).filter((role) => INSPECTION_KINDS_BY_ROLE[role].includes(kind))
+}
+
+/** Roles that draw up inspection plans for their area: town stations and bureaus (mirrors plan::MayPlan). */
+export function canManagePlans(role: Role | null | undefined): boolean {
+  return role === 'station' || role === 'bureau'
+}
+
+/** Roles that may be given plan targets of their own, and so have a task list. */
+export function hasPlanTasks(role: Role | null | undefined): boolean {
+  return role === 'station' || role === 'bureau' || role === 'grid'
 }
 
 /** Roles that enter hazards directly (an enterprise account only for itself). */

@@ -62,6 +62,18 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: 'inspections', title: 'inspections.detail' },
       },
       {
+        path: 'plans',
+        name: 'plans',
+        component: () => import('@/views/plans/index.vue'),
+        meta: { feature: 'plans', title: 'menu.plans' },
+      },
+      {
+        path: 'plans/:id(\\d+)',
+        name: 'plan',
+        component: () => import('@/views/plans/detail.vue'),
+        meta: { feature: 'plans', title: 'plans.detail' },
+      },
+      {
         path: 'hazards',
         name: 'hazards',
         component: () => import('@/views/hazards/index.vue'),
