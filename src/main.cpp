@@ -16,6 +16,7 @@
 #include "core/messages.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
+#include "modules/hazard/hazard_store.hpp"
 
 namespace {
 
@@ -200,6 +201,14 @@ int main(int argc, char** argv) {
   auto* jobs_run = jobs->add_subcommand("run", "run the daily jobs now");
   AddDatabaseOption(jobs_run, options);
 
+  auto* stats = cli.add_subcommand("stats", "the dashboard's figures");
+  stats->require_subcommand(1);
+  auto* stats_rebuild = stats->add_subcommand(
+      "rebuild",
+      "count the dashboard's hazard tallies afresh (after hazards were changed directly in the "
+      "database)");
+  AddDatabaseOption(stats_rebuild, options);
+
   auto* routes = cli.add_subcommand("routes", "list the HTTP routes");
 
   CLI11_PARSE(cli, argc, argv);
@@ -227,6 +236,11 @@ int main(int argc, char** argv) {
                 << " inspections with their hazards, " << report.plans << " inspection plans, "
                 << report.users_created << " new accounts (password " << anjian::app::kDemoPassword
                 << ")\n";
+    } else if (*stats_rebuild) {
+      anjian::db::Transaction tx(app.database(), anjian::db::TransactionMode::kWrite);
+      anjian::hazard::store::RebuildTallies(tx);
+      tx.Commit();
+      std::cout << "rebuilt the dashboard's hazard tallies\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;
       new_user.region_code = region;

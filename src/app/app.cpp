@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <functional>
 
 #include "db/migrator.hpp"
@@ -12,6 +13,7 @@
 #include "modules/file/file_routes.hpp"
 #include "modules/grid/grid_routes.hpp"
 #include "modules/hazard/hazard_routes.hpp"
+#include "modules/hazard/hazard_store.hpp"
 #include "modules/identity/identity_routes.hpp"
 #include "modules/inspection/inspection_routes.hpp"
 #include "modules/notification/notification_routes.hpp"
@@ -28,6 +30,14 @@ std::unique_ptr<db::Database> OpenMigrated(const Options& options) {
   auto applied = db::Migrate(*database);
   if (!applied) throw std::runtime_error(applied.error().detail);
   if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+  db::Transaction tx(*database, db::TransactionMode::kWrite);
+  if (!hazard::store::TalliesBuilt(tx)) {
+    auto start = std::chrono::steady_clock::now();
+    hazard::store::RebuildTallies(tx);
+    tx.Commit();
+    spdlog::info("rebuilt the dashboard's hazard tallies in {:.1f} s",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
   return database;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/region_code.hpp"
 #include "core/text.hpp"
+#include "modules/hazard/hazard_store.hpp"
 
 namespace anjian::enterprise::store {
 
@@ -286,8 +287,16 @@ bool Update(db::Transaction& tx, const Enterprise& e, int64_t expected_version,
   params.emplace_back(now);
   params.emplace_back(expected_version);
   auto before = tx.QueryOne(kRegionOf, {e.id});
-  if (!before || tx.Execute(kUpdate, params) != 1) return false;
-  if (auto old_region = before->Get<std::string>(0); old_region != e.region_code) {
+  if (!before) return false;
+  auto old_region = before->Get<std::string>(0);
+  // The dashboard counts hazards by their enterprise's town and village: a move takes them
+  // along (and puts them back where they were when the version did not match).
+  bool moves = old_region != e.region_code;
+  if (moves) hazard::store::AddEnterpriseToTallies(tx, e.id, -1);
+  bool updated = tx.Execute(kUpdate, params) == 1;
+  if (moves) hazard::store::AddEnterpriseToTallies(tx, e.id, 1);
+  if (!updated) return false;
+  if (moves) {
     tx.Execute(kCountRegion, {old_region, int64_t{-1}});
     tx.Execute(kCountRegion, {e.region_code, int64_t{1}});
   }

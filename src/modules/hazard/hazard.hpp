@@ -87,6 +87,16 @@ bool IsOverdue(State state, const std::optional<std::string>& deadline, std::str
 bool IsOnTime(State state, const std::optional<std::string>& deadline,
               const std::optional<std::string>& verified_on);
 
+// A period of China days as the dashboard's tallies hold it: whole months from the month rows,
+// the part-months at either end from the day rows. A range whose first is after its last is
+// empty ("1" … "0").
+struct TallySpans {
+  std::pair<std::string, std::string> head_days;
+  std::pair<std::string, std::string> months;  // "YYYY-MM"
+  std::pair<std::string, std::string> tail_days;
+};
+TallySpans SplitByMonths(std::string_view from, std::string_view to);
+
 // ---- The record
 
 struct Hazard {
@@ -158,6 +168,7 @@ struct Filter {
   bool overdue = false;
   bool listed = false;  // major hazards under listed supervision now
   std::string q;        // description substring
+  bool operator==(const Filter&) const = default;
 };
 
 }  // namespace anjian::hazard

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -191,6 +193,37 @@ bool IsOnTime(State state, const std::optional<std::string>& deadline,
               const std::optional<std::string>& verified_on) {
   if (state != State::kVerified || !verified_on) return false;
   return !deadline || *verified_on <= *deadline;
+}
+
+namespace {
+
+// "YYYY-MM" moved by `delta` months.
+std::string ShiftMonth(std::string_view month, int delta) {
+  int index = (std::stoi(std::string(month.substr(0, 4))) * 12) +
+              std::stoi(std::string(month.substr(5, 2))) - 1 + delta;
+  return fmt::format("{:04d}-{:02d}", index / 12, (index % 12) + 1);
+}
+
+const std::pair<std::string, std::string> kNoDays{"1", "0"};
+
+}  // namespace
+
+TallySpans SplitByMonths(std::string_view from, std::string_view to) {
+  TallySpans out{kNoDays, kNoDays, kNoDays};
+  auto after = AddDays(to, 1);
+  if (from > to || from.size() != 10 || !after) return out;
+  bool starts_month = from.substr(8) == "01";
+  bool ends_month = after->substr(8) == "01";
+  std::string first = starts_month ? std::string(from.substr(0, 7)) : ShiftMonth(from, 1);
+  std::string last = ends_month ? std::string(to.substr(0, 7)) : ShiftMonth(to, -1);
+  if (first > last) {
+    out.head_days = {std::string(from), std::string(to)};
+    return out;
+  }
+  out.months = {first, last};
+  if (!starts_month) out.head_days = {std::string(from), *AddDays(first + "-01", -1)};
+  if (!ends_month) out.tail_days = {ShiftMonth(last, 1) + "-01", std::string(to)};
+  return out;
 }
 
 Status Validate(const Hazard& h) {

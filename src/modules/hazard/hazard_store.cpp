@@ -1,7 +1,10 @@
 #include "modules/hazard/hazard_store.hpp"
 
+#include <array>
 #include <map>
+#include <tuple>
 
+#include "core/clock.hpp"
 #include "core/text.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
 
@@ -133,6 +136,213 @@ db::Params LoopParams(const Hazard& h) {
           db::Optional(h.verified_on)};
 }
 
+// ---- The dashboard's tallies (hazard_tallies): how many hazards of each town, and of each
+// village, count for each figure on each day and month, kept in the transaction of every write,
+// so that a city's figures are sums over its sixty towns and a town's breakdown by village a sum
+// over its villages, instead of counts over a million hazards.
+
+// What the hazards matching `where` contribute, as (kind, day, area, n) rows with n = `sign` per
+// hazard; every kind twice: by town (area = the nine digits of the enterprise's town) and, as
+// "v:<kind>", by village (area = the enterprise's region code). A dated kind counts once by its
+// day and once, as "<kind>/month", by its month; a current one (a state, listed) has the day ''.
+// Figures derived from these:
+//   found, verified       — by found_on / verified_on;
+//   pending               — open (neither verified nor cancelled) with a deadline, by deadline:
+//                           due once its deadline has passed, and overdue then;
+//   due_verified, on_time — verified with a deadline, by deadline; on time when verified by it.
+std::string ContributionsSql(std::string_view where, int sign) {
+  struct Kind {
+    std::string_view name;
+    std::string_view day;  // an expression, or "" for a current kind
+    std::string_view condition;
+  };
+  static constexpr std::array<Kind, 7> kKinds = {{
+      {"'found'", "h.found_on", ""},
+      {"'verified'", "h.verified_on", " AND h.verified_on IS NOT NULL"},
+      {"'pending'", "h.deadline",
+       " AND h.deadline IS NOT NULL AND h.state NOT IN ('verified', 'cancelled')"},
+      {"'due_verified'", "h.deadline", " AND h.deadline IS NOT NULL AND h.state = 'verified'"},
+      {"'on_time'", "h.deadline", " AND h.state = 'verified' AND h.verified_on <= h.deadline"},
+      {"'state:' || h.state", "", ""},
+      {"'listed'", "", " AND h.listed_at IS NOT NULL AND h.delisted_at IS NULL"},
+  }};
+  struct Level {
+    std::string_view kind_prefix;
+    std::string_view area;
+  };
+  static constexpr std::array<Level, 2> kLevels = {{
+      {"", "SUBSTR(e.region_code, 1, 9)"},
+      {"'v:' || ", "e.region_code"},
+  }};
+  std::string n = std::to_string(sign);
+  std::string sql = "SELECT kind, day, area, CAST(SUM(n) AS BIGINT) AS n FROM (";
+  bool first = true;
+  auto branch = [&](const Level& level, std::string_view kind, std::string_view suffix,
+                    const std::string& day, std::string_view condition) {
+    if (!first) sql += " UNION ALL ";
+    first = false;
+    sql.append("SELECT ").append(level.kind_prefix).append(kind).append(suffix);
+    sql.append(" AS kind, ").append(day).append(" AS day, ").append(level.area);
+    sql.append(" AS area, ").append(n);
+    sql.append(" AS n FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ");
+    sql.append(where).append(condition);
+  };
+  for (const auto& level : kLevels) {
+    for (const auto& kind : kKinds) {
+      if (kind.day.empty()) {
+        branch(level, kind.name, "", "''", kind.condition);
+        continue;
+      }
+      branch(level, kind.name, "", std::string(kind.day), kind.condition);
+      branch(level, kind.name, " || '/month'", "SUBSTR(" + std::string(kind.day) + ", 1, 7)",
+             kind.condition);
+    }
+  }
+  sql += ") c GROUP BY kind, day, area";
+  return sql;
+}
+
+// Adds the contributions to the tallies (`WHERE true` lets SQLite parse the upsert after a SELECT).
+void AddContributions(db::Transaction& tx, std::string_view where, const db::Params& params,
+                      int sign) {
+  tx.Execute("INSERT INTO hazard_tallies (kind, day, area, n) SELECT * FROM (" +
+                 ContributionsSql(where, sign) +
+                 ") t WHERE true ON CONFLICT (kind, day, area) DO UPDATE SET n = "
+                 "hazard_tallies.n + excluded.n",
+             params);
+}
+
+// The marker row of tallies that match the hazards (see migration 0010).
+constexpr std::string_view kBuiltMarker =
+    "SELECT 1 FROM hazard_tallies WHERE kind = 'built' AND day = '' AND area = ''";
+
+// The tallies that hold a scope: its range of areas and the prefix of their kinds.
+struct Area {
+  std::string low;
+  std::string high;
+  std::string kind_prefix;  // "" for towns, "v:" for villages
+};
+
+// A scope of regions — not an enterprise's or a grid worker's — is in the tallies: by town when
+// it is made of whole towns (from the whole country down to one town) and no finer grouping than
+// towns is asked for (`finest` digits of the region code), by village otherwise.
+std::optional<Area> TallyArea(const Bounds& scope, int64_t finest = 9) {
+  if (scope.own_enterprise_id != 0 || scope.grid_user_id != 0) return std::nullopt;
+  if (scope.low.size() != 12 || scope.high.size() != 12) return std::nullopt;
+  if (finest <= 9 && scope.low.substr(9) == "000" && scope.high.substr(9) == "999") {
+    return Area{scope.low.substr(0, 9), scope.high.substr(0, 9), ""};
+  }
+  return Area{scope.low, scope.high, "v:"};
+}
+
+// Sums a dated kind over the area and the China days [from, to], grouped by `group` (an
+// expression over day and area; '' for one total): whole months from the month rows, the
+// part-months from the day rows.
+std::map<std::string, int64_t> SumTallies(db::Transaction& tx, const Area& area,
+                                          std::string_view kind, std::string_view from,
+                                          std::string_view to, std::string_view group) {
+  auto spans = SplitByMonths(from, to);
+  std::string part = "SELECT " + std::string(group) +
+                     " AS g, n FROM hazard_tallies WHERE kind = $K AND day BETWEEN $A AND $B AND "
+                     "area BETWEEN $1 AND $2";
+  auto with = [&part](std::string_view k, std::string_view a, std::string_view b) {
+    std::string sql = part;
+    sql.replace(sql.find("$K"), 2, k);
+    sql.replace(sql.find("$A"), 2, a);
+    sql.replace(sql.find("$B"), 2, b);
+    return sql;
+  };
+  std::string sql = "SELECT g, CAST(SUM(n) AS BIGINT) FROM (" + with("$3", "$5", "$6") +
+                    " UNION ALL " + with("$4", "$7", "$8") + " UNION ALL " +
+                    with("$3", "$9", "$10") + ") t GROUP BY g";
+  std::string name = area.kind_prefix + std::string(kind);
+  std::map<std::string, int64_t> out;
+  for (const auto& row :
+       tx.Query(sql, {area.low, area.high, name, name + "/month", spans.head_days.first,
+                      spans.head_days.second, spans.months.first, spans.months.second,
+                      spans.tail_days.first, spans.tail_days.second})) {
+    if (auto n = row.Get<int64_t>(1); n != 0) out[row.Get<std::string>(0)] = n;
+  }
+  return out;
+}
+
+int64_t Total(const std::map<std::string, int64_t>& sums) {
+  int64_t total = 0;
+  for (const auto& [key, n] : sums) total += n;
+  return total;
+}
+
+// A region's prefix of the area column, for grouping by child region.
+std::string AreaPrefix(int64_t length) { return "SUBSTR(area, 1, " + std::to_string(length) + ")"; }
+
+// Current counts of a kind with no day ("state:<state>", "listed"), grouped by `group` (as in
+// SumTallies) then kind, the prefix taken off.
+std::vector<std::tuple<std::string, std::string, int64_t>> SumCurrent(db::Transaction& tx,
+                                                                      const Area& area,
+                                                                      std::string_view first,
+                                                                      std::string_view last,
+                                                                      std::string_view group) {
+  std::vector<std::tuple<std::string, std::string, int64_t>> out;
+  auto skip = std::to_string(area.kind_prefix.size() + 1);
+  for (const auto& row :
+       tx.Query("SELECT " + std::string(group) + ", SUBSTR(kind, " + skip +
+                    "), CAST(SUM(n) AS BIGINT) FROM hazard_tallies WHERE kind BETWEEN $3 AND $4 "
+                    "AND day = '' AND area BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY 1, 2",
+                {area.low, area.high, area.kind_prefix + std::string(first),
+                 area.kind_prefix + std::string(last)})) {
+    if (auto n = row.Get<int64_t>(2); n != 0) {
+      out.emplace_back(row.Get<std::string>(0), row.Get<std::string>(1), n);
+    }
+  }
+  return out;
+}
+
+// Hazards by state now ("state:<state>" rows), grouped.
+std::vector<std::tuple<std::string, std::string, int64_t>> SumStates(db::Transaction& tx,
+                                                                     const Area& area,
+                                                                     std::string_view group) {
+  auto rows = SumCurrent(tx, area, "state:", "state:~", group);
+  for (auto& [g, kind, n] : rows) kind = kind.substr(6);
+  return rows;
+}
+
+// The first day the tallies reach back to when summing "everything before".
+constexpr std::string_view kBeginning = "1900-01-01";
+
+// The count of a filter the tallies hold: a scope of regions with nothing but a state, "open",
+// overdue (of any open state) or listed. Nothing for any other filter.
+std::optional<int64_t> CountFromTallies(db::Transaction& tx, const Filter& filter,
+                                        const Bounds& scope, std::string_view today) {
+  Filter rest = filter;
+  rest.region_code.clear();
+  rest.state.clear();
+  rest.overdue = false;
+  rest.listed = false;
+  if (rest != Filter{}) return std::nullopt;
+  auto area = TallyArea(scope.Within(filter.region_code));
+  if (!area) return std::nullopt;
+  bool any_open = filter.state.empty() || filter.state == "open";
+  if (filter.overdue) {
+    if (!any_open || filter.listed) return std::nullopt;
+    return Total(SumTallies(tx, *area, "pending", kBeginning, *AddDays(today, -1), "''"));
+  }
+  int64_t n = 0;
+  if (filter.listed) {
+    if (!filter.state.empty()) return std::nullopt;
+    for (const auto& [group, kind, count] : SumCurrent(tx, *area, "listed", "listed", "''")) {
+      n += count;
+    }
+    return n;
+  }
+  for (const auto& [group, state, count] : SumStates(tx, *area, "''")) {
+    bool open = IsOpen(ParseState(state).value_or(State::kVerified));
+    if (filter.state.empty() || (filter.state == "open" && open) || filter.state == state) {
+      n += count;
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 std::vector<Hazard> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,
@@ -158,6 +368,7 @@ std::vector<Hazard> List(db::Transaction& tx, const Filter& filter, const Bounds
 
 int64_t Count(db::Transaction& tx, const Filter& filter, const Bounds& scope,
               std::string_view today) {
+  if (auto tallied = CountFromTallies(tx, filter, scope, today)) return *tallied;
   auto where = BuildWhere(filter, scope, today);
   return tx
       .QueryOne("SELECT COUNT(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id " +
@@ -175,14 +386,15 @@ std::optional<Hazard> Find(db::Transaction& tx, int64_t id, const Bounds& scope)
 }
 
 int64_t Insert(db::Transaction& tx, const Hazard& h, const std::string& now) {
-  return tx
-      .QueryOne(kInsert,
-                {h.enterprise_id, db::Optional(h.inspection_id), db::Optional(h.checklist_item_id),
-                 h.description, h.location, h.level, h.source, h.hazard_type, h.classification,
-                 h.handling, std::string(StateName(h.state)), db::Optional(h.deadline),
-                 h.responsible_person, h.measures, h.found_by_user_id, h.found_by_name, h.found_on,
-                 db::Optional(h.listed_at), now})
-      ->Get<int64_t>(0);
+  int64_t id = tx.QueryOne(kInsert, {h.enterprise_id, db::Optional(h.inspection_id),
+                                     db::Optional(h.checklist_item_id), h.description, h.location,
+                                     h.level, h.source, h.hazard_type, h.classification, h.handling,
+                                     std::string(StateName(h.state)), db::Optional(h.deadline),
+                                     h.responsible_person, h.measures, h.found_by_user_id,
+                                     h.found_by_name, h.found_on, db::Optional(h.listed_at), now})
+                   ->Get<int64_t>(0);
+  AddContributions(tx, "h.id = $1", {id}, 1);
+  return id;
 }
 
 bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
@@ -190,11 +402,45 @@ bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
   auto params = LoopParams(hazard);
   params.emplace_back(now);
   params.emplace_back(expected_version);
-  return tx.Execute(kUpdate, params) == 1;
+  // Out with what the hazard counted for, in with what it counts for now (the same again when
+  // the version did not match and nothing changed).
+  AddContributions(tx, "h.id = $1", {hazard.id}, -1);
+  bool updated = tx.Execute(kUpdate, params) == 1;
+  AddContributions(tx, "h.id = $1", {hazard.id}, 1);
+  return updated;
+}
+
+void AddEnterpriseToTallies(db::Transaction& tx, int64_t enterprise_id, int sign) {
+  AddContributions(tx, "h.enterprise_id = $1", {enterprise_id}, sign);
+}
+
+bool TalliesBuilt(db::Transaction& tx) { return tx.QueryOne(kBuiltMarker).has_value(); }
+
+void RebuildTallies(db::Transaction& tx) {
+  tx.Execute("DELETE FROM hazard_tallies");
+  tx.Execute("INSERT INTO hazard_tallies (kind, day, area, n) " + ContributionsSql("true", 1));
+  tx.Execute("INSERT INTO hazard_tallies (kind, day, area, n) VALUES ('built', '', '', 1)");
 }
 
 Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string& from,
                      const std::string& to, const std::string& today) {
+  if (auto area = TallyArea(scope)) {
+    std::string yesterday = *AddDays(today, -1);
+    Figures f;
+    f.found = Total(SumTallies(tx, *area, "found", from, to, "''"));
+    f.verified = Total(SumTallies(tx, *area, "verified", from, to, "''"));
+    f.due = Total(SumTallies(tx, *area, "due_verified", from, to, "''")) +
+            Total(SumTallies(tx, *area, "pending", from, std::min(to, yesterday), "''"));
+    f.on_time = Total(SumTallies(tx, *area, "on_time", from, to, "''"));
+    for (const auto& [group, state, n] : SumStates(tx, *area, "''")) {
+      if (IsOpen(ParseState(state).value_or(State::kVerified))) f.open += n;
+    }
+    f.overdue = Total(SumTallies(tx, *area, "pending", kBeginning, yesterday, "''"));
+    for (const auto& [group, kind, n] : SumCurrent(tx, *area, "listed", "listed", "''")) {
+      f.listed += n;
+    }
+    return f;
+  }
   auto where = enterprise::store::ScopeWhere(scope, "e");
   std::string a = Bind(where, from);
   std::string b = Bind(where, to);
@@ -219,6 +465,11 @@ Figures CountFigures(db::Transaction& tx, const Bounds& scope, const std::string
 
 std::vector<std::pair<std::string, int64_t>> CountByState(db::Transaction& tx,
                                                           const Bounds& scope) {
+  if (auto area = TallyArea(scope)) {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const auto& [group, state, n] : SumStates(tx, *area, "''")) out.emplace_back(state, n);
+    return out;
+  }
   auto where = enterprise::store::ScopeWhere(scope, "e");
   std::vector<std::pair<std::string, int64_t>> out;
   for (const auto& row : tx.Query("SELECT h.state, COUNT(*)" + std::string(kFromScoped) +
@@ -232,19 +483,31 @@ std::vector<std::pair<std::string, int64_t>> CountByState(db::Transaction& tx,
 std::vector<Month> CountByMonth(db::Transaction& tx, const Bounds& scope, const std::string& from,
                                 const std::string& to) {
   std::map<std::string, Month> months;
-  for (const char* column : {"found_on", "verified_on"}) {
-    auto where = enterprise::store::ScopeWhere(scope, "e");
-    std::string a = Bind(where, from);
-    std::string b = Bind(where, to);
-    std::string c = std::string("h.") + column;
-    std::string sql = "SELECT SUBSTR(" + c + ", 1, 7), COUNT(*)";
-    sql.append(kFromScoped).append(where.sql);
-    sql.append(" AND ").append(c).append(" BETWEEN ").append(a).append(" AND ").append(b);
-    sql += " GROUP BY 1";
-    for (const auto& row : tx.Query(sql, where.params)) {
-      auto& month = months[row.Get<std::string>(0)];
-      month.month = row.Get<std::string>(0);
-      (std::string_view(column) == "found_on" ? month.found : month.verified) = row.Get<int64_t>(1);
+  if (auto area = TallyArea(scope)) {
+    for (const auto& [month, n] : SumTallies(tx, *area, "found", from, to, "SUBSTR(day, 1, 7)")) {
+      months[month].found = n;
+    }
+    for (const auto& [month, n] :
+         SumTallies(tx, *area, "verified", from, to, "SUBSTR(day, 1, 7)")) {
+      months[month].verified = n;
+    }
+    for (auto& [key, month] : months) month.month = key;
+  } else {
+    for (const char* column : {"found_on", "verified_on"}) {
+      auto where = enterprise::store::ScopeWhere(scope, "e");
+      std::string a = Bind(where, from);
+      std::string b = Bind(where, to);
+      std::string c = std::string("h.") + column;
+      std::string sql = "SELECT SUBSTR(" + c + ", 1, 7), COUNT(*)";
+      sql.append(kFromScoped).append(where.sql);
+      sql.append(" AND ").append(c).append(" BETWEEN ").append(a).append(" AND ").append(b);
+      sql += " GROUP BY 1";
+      for (const auto& row : tx.Query(sql, where.params)) {
+        auto& month = months[row.Get<std::string>(0)];
+        month.month = row.Get<std::string>(0);
+        (std::string_view(column) == "found_on" ? month.found : month.verified) =
+            row.Get<int64_t>(1);
+      }
     }
   }
   std::vector<Month> out;
@@ -256,6 +519,27 @@ std::vector<Month> CountByMonth(db::Transaction& tx, const Bounds& scope, const 
 std::vector<RegionFigures> CountByRegion(db::Transaction& tx, const Bounds& scope,
                                          int64_t prefix_length, const std::string& from,
                                          const std::string& to, const std::string& today) {
+  if (auto area = TallyArea(scope, prefix_length)) {
+    std::map<std::string, RegionFigures> rows;
+    std::string group = AreaPrefix(prefix_length);
+    for (const auto& [prefix, n] : SumTallies(tx, *area, "found", from, to, group)) {
+      rows[prefix].found = n;
+    }
+    for (const auto& [prefix, state, n] : SumStates(tx, *area, group)) {
+      if (IsOpen(ParseState(state).value_or(State::kVerified))) rows[prefix].open += n;
+    }
+    for (const auto& [prefix, n] :
+         SumTallies(tx, *area, "pending", kBeginning, *AddDays(today, -1), group)) {
+      rows[prefix].overdue = n;
+    }
+    std::vector<RegionFigures> out;
+    out.reserve(rows.size());
+    for (auto& [prefix, row] : rows) {
+      row.prefix = prefix;
+      out.push_back(row);
+    }
+    return out;
+  }
   auto where = enterprise::store::ScopeWhere(scope, "e");
   std::string length = Bind(where, prefix_length);
   std::string a = Bind(where, from);

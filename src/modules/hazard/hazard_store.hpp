@@ -56,7 +56,17 @@ bool Update(db::Transaction& tx, const Hazard& hazard, int64_t expected_version,
 int64_t AppendEvent(db::Transaction& tx, const Event& event);
 std::vector<Event> Events(db::Transaction& tx, int64_t hazard_id);
 
-// The dashboard's hazard figures for the scope over [from, to] (China dates) on `today`.
+// The dashboard's tallies (migration 0010), kept by Insert and Update. An enterprise that moves
+// to another town takes its hazards' counts along: subtract them (-1) before the move and add
+// them (+1) after it. The tallies are rebuilt from the hazards when their marker is missing (a
+// new table, or hazards written around the store, as the benchmark's generator does).
+void AddEnterpriseToTallies(db::Transaction& tx, int64_t enterprise_id, int sign);
+bool TalliesBuilt(db::Transaction& tx);
+void RebuildTallies(db::Transaction& tx);
+
+// The dashboard's hazard figures for the scope over [from, to] (China dates) on `today`. A scope
+// of whole towns (a town, district, city or everything) is summed from the tallies; a village,
+// a grid worker's or an enterprise's is counted from its hazards.
 struct Figures {
   int64_t found = 0;     // found in the period
   int64_t verified = 0;  // verified in the period

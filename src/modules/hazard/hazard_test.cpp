@@ -268,6 +268,58 @@ TEST(HazardRulesTest, OverdueAndOnTime) {
   }
 }
 
+TEST(HazardRulesTest, SplitByMonths) {
+  using Range = std::pair<std::string, std::string>;
+  const Range none{"1", "0"};
+  struct Case {
+    const char* name;
+    const char* from;
+    const char* to;
+    Range head;
+    Range months;
+    Range tail;
+  };
+  const Case cases[] = {
+      {"whole year", "2026-01-01", "2026-12-31", none, {"2026-01", "2026-12"}, none},
+      {"1 January to today",
+       "2026-01-01",
+       "2026-11-29",
+       none,
+       {"2026-01", "2026-10"},
+       {"2026-11-01", "2026-11-29"}},
+      {"mid-month to mid-month",
+       "2026-02-15",
+       "2026-05-10",
+       {"2026-02-15", "2026-02-28"},
+       {"2026-03", "2026-04"},
+       {"2026-05-01", "2026-05-10"}},
+      {"inside one month", "2026-11-03", "2026-11-20", {"2026-11-03", "2026-11-20"}, none, none},
+      {"one whole month", "2026-02-01", "2026-02-28", none, {"2026-02", "2026-02"}, none},
+      {"leap February's end", "2028-02-10", "2028-02-29", {"2028-02-10", "2028-02-29"}, none, none},
+      {"two part-months, no whole one",
+       "2026-01-20",
+       "2026-02-10",
+       {"2026-01-20", "2026-02-10"},
+       none,
+       none},
+      {"across the year", "2025-12-31", "2026-01-01", {"2025-12-31", "2026-01-01"}, none, none},
+      {"one day", "2026-11-29", "2026-11-29", {"2026-11-29", "2026-11-29"}, none, none},
+      {"everything before today",
+       "1900-01-01",
+       "2026-11-28",
+       none,
+       {"1900-01", "2026-10"},
+       {"2026-11-01", "2026-11-28"}},
+      {"empty: from after to", "2026-11-29", "2026-11-28", none, none, none},
+  };
+  for (const auto& c : cases) {
+    auto spans = SplitByMonths(c.from, c.to);
+    EXPECT_EQ(spans.head_days, c.head) << c.name;
+    EXPECT_EQ(spans.months, c.months) << c.name;
+    EXPECT_EQ(spans.tail_days, c.tail) << c.name;
+  }
+}
+
 TEST(HazardRulesTest, TransitionInputs) {
   Hazard notified;
   notified.state = State::kNotified;
