@@ -100,7 +100,7 @@ void Database::ExecuteScript(std::string_view sql) {
 }
 
 Transaction::Transaction(Database& database, TransactionMode mode)
-    : database_(database), connection_(database.Acquire()) {
+    : database_(database), connection_(database.Acquire()), mode_(mode) {
   try {
     // SQLite: a writer takes the write lock at BEGIN, so two writers queue on busy_timeout
     // instead of deadlocking when both try to upgrade a read lock.
@@ -148,6 +148,7 @@ void Transaction::ExecuteScript(std::string_view sql) { connection_->ExecuteScri
 void Transaction::Commit() {
   connection_->Execute("COMMIT", {});
   open_ = false;
+  if (mode_ == TransactionMode::kWrite) ++database_.writes_;
 }
 
 Dialect Transaction::dialect() const { return connection_->dialect(); }

@@ -2,6 +2,7 @@
 // The only place that knows the two SQL dialects. Statements use $1-style placeholders on both
 // backends; values are bound, never spliced into SQL. Failures the callers must tell apart (a
 // unique violation is a conflict) are classified once here for both backends.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -108,6 +109,7 @@ class Transaction {
  private:
   Database& database_;
   std::unique_ptr<Connection> connection_;
+  TransactionMode mode_;
   bool open_ = false;
 };
 
@@ -126,6 +128,9 @@ class Database {
 
   Dialect dialect() const { return dialect_; }
   PoolStats Stats();
+  // How many write transactions this process has committed so far: figures read from the
+  // database are current while this has not moved (another process's writes are not counted).
+  uint64_t Writes() const { return writes_.load(); }
   // Runs a script outside any explicit transaction (schema changes).
   void ExecuteScript(std::string_view sql);
 
@@ -142,6 +147,7 @@ class Database {
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::atomic<uint64_t> writes_{0};
 };
 
 // Opens "sqlite:PATH" or "postgresql://…" (also "postgres://…").

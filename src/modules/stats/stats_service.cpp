@@ -1,5 +1,7 @@
 #include "modules/stats/stats_service.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 
 #include "core/region_code.hpp"
@@ -26,6 +28,9 @@ Result<Scope::EnterpriseBounds> BoundsFor(const Principal& principal,
 // A China date's first instant, as instants are stored.
 std::string DayStart(const std::string& date) { return FormatInstant(*ChinaDayStart(date)); }
 
+constexpr auto kCacheFor = std::chrono::seconds{10};
+constexpr size_t kCacheEntries = 512;
+
 }  // namespace
 
 Result<Dashboard> Service::Overview(const Principal& principal, const std::string& region_code,
@@ -39,16 +44,40 @@ Result<Dashboard> Service::Overview(const Principal& principal, const std::strin
   out.period = *period;
   // The figures of a region default to the caller's own region.
   out.region_code = region_code.empty() ? principal.region_code.value_or("") : region_code;
+
+  // The figures depend on the scope, the region, the period and the day, and on nothing else of
+  // the caller (the child regions listed too: everything for a caller of the whole country).
+  std::string key =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}", bounds->low, bounds->high,
+                  bounds->own_enterprise_id, bounds->grid_user_id, out.region_code, out.period.from,
+                  out.period.to, out.today, Scope::For(principal).IsEverything());
+  uint64_t writes = database_.Writes();
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto hit = cache_.find(key); hit != cache_.end() && hit->second.writes == writes &&
+                                     now - hit->second.computed < kCacheFor) {
+      return hit->second.dashboard;
+    }
+  }
+  auto computed = Compute(principal, *bounds, std::move(out));
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= kCacheEntries) cache_.clear();
+  cache_[key] = {writes, now, computed};
+  return computed;
+}
+
+Dashboard Service::Compute(const Principal& principal, const Scope::EnterpriseBounds& bounds,
+                           Dashboard out) {
   std::string from_instant = DayStart(out.period.from);
   std::string to_instant = DayStart(*AddDays(out.period.to, 1));
   out.quarter = QuarterOf(out.today);
 
   db::Transaction tx(database_, db::TransactionMode::kRead);
-  auto inspected = inspection::store::CountFigures(tx, *bounds, from_instant, to_instant);
+  auto inspected = inspection::store::CountFigures(tx, bounds, from_instant, to_instant);
   out.inspections = inspected.inspections;
   out.enterprises_inspected = inspected.enterprises;
-  auto figures =
-      hazard::store::CountFigures(tx, *bounds, out.period.from, out.period.to, out.today);
+  auto figures = hazard::store::CountFigures(tx, bounds, out.period.from, out.period.to, out.today);
   out.hazards_found = figures.found;
   out.hazards_verified = figures.verified;
   out.hazards_due = figures.due;
@@ -57,13 +86,13 @@ Result<Dashboard> Service::Overview(const Principal& principal, const std::strin
   out.open = figures.open;
   out.overdue = figures.overdue;
   out.major_listed = figures.listed;
-  auto coverage = inspection::store::CountCoverage(tx, *bounds, DayStart(out.quarter.first),
+  auto coverage = inspection::store::CountCoverage(tx, bounds, DayStart(out.quarter.first),
                                                    DayStart(*AddDays(out.quarter.last, 1)));
   out.coverage_enterprises = coverage.enterprises;
   out.coverage_inspected = coverage.covered;
   out.coverage_rate = Percent(coverage.covered, coverage.enterprises);
-  out.by_state = hazard::store::CountByState(tx, *bounds);
-  for (const auto& m : hazard::store::CountByMonth(tx, *bounds, out.period.from, out.period.to)) {
+  out.by_state = hazard::store::CountByState(tx, bounds);
+  for (const auto& m : hazard::store::CountByMonth(tx, bounds, out.period.from, out.period.to)) {
     out.by_month.push_back({m.month, m.found, m.verified});
   }
 
@@ -82,10 +111,10 @@ Result<Dashboard> Service::Overview(const Principal& principal, const std::strin
       rows[region_code::Prefix(child.code)] = {child.code, child.name, 0, 0, 0, 0};
     }
     for (const auto& [prefix, count] :
-         inspection::store::CountByRegion(tx, *bounds, length, from_instant, to_instant)) {
+         inspection::store::CountByRegion(tx, bounds, length, from_instant, to_instant)) {
       if (auto row = rows.find(prefix); row != rows.end()) row->second.inspections = count;
     }
-    for (const auto& r : hazard::store::CountByRegion(tx, *bounds, length, out.period.from,
+    for (const auto& r : hazard::store::CountByRegion(tx, bounds, length, out.period.from,
                                                       out.period.to, out.today)) {
       if (auto row = rows.find(r.prefix); row != rows.end()) {
         row->second.hazards_found = r.found;
