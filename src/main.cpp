@@ -209,6 +209,17 @@ int main(int argc, char** argv) {
       "database)");
   AddDatabaseOption(stats_rebuild, options);
 
+  auto* scoring = cli.add_subcommand("scoring", "the 12-point system");
+  scoring->require_subcommand(1);
+  auto* scoring_rollover = scoring->add_subcommand(
+      "rollover", "roll the cycle before into cycle YEAR (the one starting on YEAR's start day)");
+  AddDatabaseOption(scoring_rollover, options);
+  int rollover_cycle = 0;
+  scoring_rollover->add_option("--cycle", rollover_cycle, "the new cycle's year")->required();
+  bool rollover_dry_run = false;
+  scoring_rollover->add_flag("--dry-run", rollover_dry_run,
+                             "list what would clear and what would carry, write nothing");
+
   auto* routes = cli.add_subcommand("routes", "list the HTTP routes");
 
   CLI11_PARSE(cli, argc, argv);
@@ -241,6 +252,21 @@ int main(int argc, char** argv) {
       anjian::hazard::store::RebuildTallies(tx);
       tx.Commit();
       std::cout << "rebuilt the dashboard's hazard tallies\n";
+    } else if (*scoring_rollover) {
+      auto report = app.scoring().RolloverAsSystem(rollover_cycle, rollover_dry_run);
+      if (!report) return Fail(report.error().code);
+      for (const auto& item : report->items) {
+        std::cout << (item.clears ? "clear " : "carry ") << "event " << item.event_id << " ("
+                  << item.enterprise_name << ", " << item.points << " points): " << item.reason
+                  << "\n";
+      }
+      if (auto decided = report->cleared + report->carried;
+          decided > static_cast<int64_t>(report->items.size())) {
+        std::cout << "… and " << decided - static_cast<int64_t>(report->items.size()) << " more\n";
+      }
+      std::cout << "cycle " << report->target_cycle << (report->dry_run ? " (dry run)" : "") << ": "
+                << report->cleared << " cleared, " << report->carried << " carried, "
+                << report->already_decided << " decided before\n";
     } else if (*user_add) {
       if (new_user.name.empty()) new_user.name = new_user.username;
       new_user.region_code = region;

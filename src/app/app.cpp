@@ -20,6 +20,7 @@
 #include "modules/people/people_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
 #include "modules/region/region_routes.hpp"
+#include "modules/scoring/scoring_routes.hpp"
 #include "modules/stats/stats_routes.hpp"
 
 namespace anjian::app {
@@ -66,6 +67,7 @@ App::App(const Options& options)
       files_(*database_, clock_, data_dir_),
       inspections_(*database_, clock_),
       plans_(*database_, clock_),
+      scoring_(*database_, clock_),
       hazards_(*database_, clock_),
       stats_(*database_, clock_),
       notifications_(*database_, clock_) {}
@@ -104,6 +106,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   file::RegisterRoutes(router, files_);
   inspection::RegisterRoutes(router, inspections_);
   plan::RegisterRoutes(router, plans_);
+  scoring::RegisterRoutes(router, scoring_);
   hazard::RegisterRoutes(router, hazards_);
   stats::RegisterRoutes(router, stats_);
   notification::RegisterRoutes(router, notifications_);
@@ -125,6 +128,11 @@ void App::RunJobs(http::Metrics* metrics) {
     return fmt::format("removed {} expired session(s)", identity_.PurgeExpiredSessions());
   });
   run("hazards.remind", [this] { return fmt::format("added {} reminder(s)", hazards_.Remind()); });
+  run("scoring.rollover", [this] {
+    auto report = scoring_.RolloverDue();
+    return fmt::format("cycle {}: {} event(s) cleared, {} carried", report.target_cycle,
+                       report.cleared, report.carried);
+  });
 }
 
 }  // namespace anjian::app

@@ -19,6 +19,7 @@
 #include "modules/people/people_service.hpp"
 #include "modules/plan/plan_service.hpp"
 #include "modules/region/region_service.hpp"
+#include "modules/scoring/scoring_service.hpp"
 #include "modules/stats/stats_service.hpp"
 
 namespace anjian::app {
@@ -51,6 +52,7 @@ class App {
   file::Service& files() { return files_; }
   inspection::Service& inspections() { return inspections_; }
   plan::Service& plans() { return plans_; }
+  scoring::Service& scoring() { return scoring_; }
   hazard::Service& hazards() { return hazards_; }
   stats::Service& stats() { return stats_; }
   notification::Service& notifications() { return notifications_; }
@@ -73,6 +75,7 @@ class App {
   file::Service files_;
   inspection::Service inspections_;
   plan::Service plans_;
+  scoring::Service scoring_;
   hazard::Service hazards_;
   stats::Service stats_;
   notification::Service notifications_;

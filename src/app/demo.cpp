@@ -493,9 +493,12 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
     Place place = PlaceOf(e.region_code);
     std::string suffix = std::to_string(place.district + 1) + "_" + std::to_string(place.town);
     int roll = random.Between(0, 99);
-    std::string kind = roll < 55   ? "grid_patrol"
-                       : roll < 85 ? "town_routine"
-                                   : "district_enforcement";
+    // Furnace enterprises are the stations' own: mostly their routine inspection against the
+    // scored furnace list.
+    std::string kind = e.metallurgy ? (roll < 80 ? "town_routine" : "district_enforcement")
+                       : roll < 55  ? "grid_patrol"
+                       : roll < 85  ? "town_routine"
+                                    : "district_enforcement";
     std::string inspector_name =
         kind == "grid_patrol"
             ? "grid" + suffix + "_" + (place.village <= kVillagesPerTown / 2 ? "1" : "2")
@@ -655,6 +658,17 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
       });
     }
   }
+  // The rollover of the 12-point system into the cycle that began in the half year (1 October),
+  // half an hour into its first day, as the daily job runs it.
+  scoring::Service scoring(app.database(), clock);
+  std::string cycle_start = scoring.Settings(system)->cycle_start;
+  int cycle = scoring::CycleOf(today, cycle_start);
+  at(*ChinaDayStart(scoring::CycleFirstDay(cycle, cycle_start)) + minutes(30), [&scoring, cycle] {
+    if (auto rolled = scoring.RolloverAsSystem(cycle, false); !rolled) {
+      throw std::runtime_error("demo rollover: " + rolled.error().code);
+    }
+  });
+
   std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
     return a.at != b.at ? a.at < b.at : a.order < b.order;
   });
@@ -663,6 +677,53 @@ int DemoInspections(App& app, const std::vector<Sampled>& sampled,
     step.run();
   }
   return static_cast<int>(sampled.size());
+}
+
+// The officers' own hand in the 12-point system: each district bureau records points by hand
+// against its most penalised enterprise (one of them later revoked as a mistake), and holds the
+// warning interview its first open follow-up asks for.
+int DemoScoring(App& app) {
+  Principal system;
+  system.role = Role::kAdmin;
+  auto accounts = Accounts(app, system);
+  int recorded = 0;
+  for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
+    std::string suffix = std::to_string(d + 1);
+    const auto& bureau = accounts.at("district" + suffix);
+    auto ranked = app.scoring().Rank(bureau, std::nullopt, "", 1, {1, 1});
+    if (ranked && !ranked->items.empty()) {
+      scoring::ManualEvent manual;
+      manual.enterprise_id = ranked->items.front().enterprise_id;
+      manual.points = 2;
+      manual.reason = d % 2 == 0 ? "未按期报送隐患自查自改台账" : "复查时发现安全警示标志缺失";
+      auto event = app.scoring().Record(bureau, manual);
+      if (!event) throw std::runtime_error("demo score event: " + event.error().code);
+      ++recorded;
+      if (d == 1) {
+        auto revoked = app.scoring().Revoke(bureau, event->id, event->version,
+                                            "经复核，台账已于期限内报送，系误记");
+        if (!revoked) throw std::runtime_error("demo revoke: " + revoked.error().code);
+      }
+    }
+    scoring::store::FollowupFilter interviews;
+    interviews.status = "open";
+    interviews.action = std::string(scoring::kWarningInterview);
+    auto open = app.scoring().Followups(bureau, interviews, {1, 1});
+    if (open && !open->items.empty()) {
+      const auto& f = open->items.front();
+      scoring::CloseInput close;
+      close.version = f.version;
+      close.held_on = ChinaDate(app.clock().Now());
+      close.attendees = "区应急管理局 " + PersonName(d + 40) + "；企业主要负责人 " +
+                        PersonName(d + 50) + "；安全管理员 " + PersonName(d + 60);
+      close.minutes =
+          "通报本周期累计记分情况，指出熔炉冷却水、泄漏报警等问题，企业承诺30日内完成整改并报送整改"
+          "报告。";
+      auto closed = app.scoring().Close(bureau, f.id, close);
+      if (!closed) throw std::runtime_error("demo interview: " + closed.error().code);
+    }
+  }
+  return recorded;
 }
 
 }  // namespace
@@ -774,6 +835,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     create_users();
     report.inspections = DemoInspections(app, sampled, enterprise_accounts);
     report.plans = DemoPlans(app);
+    DemoScoring(app);
   }
   return report;
 }

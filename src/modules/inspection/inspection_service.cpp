@@ -12,6 +12,7 @@
 #include "modules/file/file_store.hpp"
 #include "modules/hazard/hazard_service.hpp"
 #include "modules/inspection/inspection_store.hpp"
+#include "modules/scoring/scoring_service.hpp"
 
 namespace anjian::inspection {
 namespace {
@@ -224,6 +225,14 @@ Result<Detail> Service::Finish(const Principal& principal, int64_t id, int64_t v
     std::vector<int64_t> photo_ids;
     for (const auto& photo : photos[result.item_id]) photo_ids.push_back(photo.id);
     file::store::AddHazardPhotos(tx, hazard_id, photo_ids, "before", std::nullopt);
+    // A finding on a scored item of a supervising unit's inspection costs its points (记分).
+    const auto& item = *by_id.at(result.item_id);
+    if (item.points && scoring::KindScores(current->kind)) {
+      scoring::RecordFinding(tx,
+                             {current->enterprise_id, id, hazard_id, item.id, item.text,
+                              *item.points, hazard.found_by_name},
+                             audit::ActorOf(principal), now);
+    }
   }
   auto detail = Load(tx, id);
   audit::Append(tx, audit::ActorOf(principal), "finish", "inspection", std::to_string(id),

@@ -1,0 +1,542 @@
+#include "modules/scoring/scoring_service.hpp"
+
+#include <map>
+
+#include "core/region_code.hpp"
+#include "core/text.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/enterprise/enterprise_store.hpp"
+
+namespace anjian::scoring {
+namespace {
+
+// The unit a threshold's follow-up belongs to: the enterprise's town station or district bureau.
+std::string UnitOf(std::string_view region_code, std::string_view unit) {
+  if (unit == "town") return std::string(region_code.substr(0, 9)) + "000";
+  return std::string(region_code.substr(0, 6)) + "000000";
+}
+
+// The follow-ups of the thresholds the enterprise's total in the cycle reaches, once each.
+void FollowUp(db::Transaction& tx, int64_t enterprise_id, int cycle,
+              const store::Settings& settings, Instant now) {
+  int64_t total = store::Total(tx, enterprise_id, cycle);
+  auto crossed =
+      Crossed(settings.thresholds, total, store::FollowedThresholds(tx, enterprise_id, cycle));
+  if (crossed.empty()) return;
+  auto enterprise = enterprise::store::Find(tx, enterprise_id, Scope::System().ForEnterprises());
+  std::string today = ChinaDate(now);
+  for (const auto& t : crossed) {
+    store::Followup f;
+    f.enterprise_id = enterprise_id;
+    f.cycle = cycle;
+    f.threshold_points = t.points;
+    f.action = t.action;
+    f.unit_region_code = UnitOf(enterprise->region_code, t.unit);
+    f.total_at_crossing = total;
+    f.crossed_at = FormatInstant(now);
+    f.due_on = *AddDays(today, static_cast<int>(t.due_days));
+    store::InsertFollowup(tx, f);
+  }
+}
+
+// Adds the event, audited, and what its points cross.
+int64_t AddEvent(db::Transaction& tx, Event event, const store::Settings& settings,
+                 const audit::Actor& actor, Instant now) {
+  event.id = store::InsertEvent(tx, event, FormatInstant(now));
+  audit::Append(tx, actor, "create", "score_event", std::to_string(event.id), nullptr,
+                ToJson(event), now);
+  FollowUp(tx, event.enterprise_id, event.cycle, settings, now);
+  return event.id;
+}
+
+Result<int> CycleParam(std::optional<int> cycle, const store::Settings& settings, Instant now) {
+  static constexpr int kFirst = 2000;
+  static constexpr int kLast = 2100;
+  if (!cycle) return CycleOf(ChinaDate(now), settings.cycle_start);
+  if (*cycle < kFirst || *cycle > kLast) return Error::Invalid("invalid_cycle", "cycle");
+  return *cycle;
+}
+
+// Stations and bureaus (and administrators) read the lists across enterprises.
+bool ReadsAcross(Role role) {
+  return role == Role::kStation || role == Role::kBureau || role == Role::kAdmin ||
+         role == Role::kGrid;
+}
+
+}  // namespace
+
+bool KindScores(std::string_view kind) {
+  return kind == "grid_patrol" || kind == "town_routine" || kind == "district_enforcement" ||
+         kind == "special_campaign";
+}
+
+void RecordFinding(db::Transaction& tx, const Finding& finding, const audit::Actor& actor,
+                   Instant now) {
+  auto settings = store::LoadSettings(tx);
+  Event e;
+  e.enterprise_id = finding.enterprise_id;
+  e.occurred_at = FormatInstant(now);
+  e.occurred_on = ChinaDate(now);
+  e.cycle = CycleOf(e.occurred_on, settings.cycle_start);
+  e.points = finding.points;
+  e.source = "finding";
+  e.checklist_item_id = finding.checklist_item_id;
+  e.item_text = finding.item_text;
+  e.inspection_id = finding.inspection_id;
+  e.hazard_id = finding.hazard_id;
+  e.recorded_by_user_id = actor.id.value_or(0);
+  e.recorded_by_name = finding.recorded_by_name;
+  AddEvent(tx, e, settings, actor, now);
+}
+
+Result<store::Settings> Service::Settings(const Principal& principal) {
+  if (!ReadsAcross(principal.role) && principal.role != Role::kEnterprise) {
+    return Error::Forbidden();
+  }
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  return store::LoadSettings(tx);
+}
+
+Result<store::Settings> Service::UpdateSettings(const Principal& principal,
+                                                const SettingsInput& input) {
+  if (principal.role != Role::kAdmin) return Error::Forbidden();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto before = store::LoadSettings(tx);
+  auto next = before;
+  if (input.cycle_start) next.cycle_start = *input.cycle_start;
+  if (input.thresholds) next.thresholds = *input.thresholds;
+  if (auto s = ValidateCycleStart(next.cycle_start); !s) return s.error();
+  if (auto s = ValidateThresholds(next.thresholds); !s) return s.error();
+  if (!store::SaveSettings(tx, next, input.version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  auto after = store::LoadSettings(tx);
+  audit::Append(tx, audit::ActorOf(principal), "update", "scoring_settings", "1", ToJson(before),
+                ToJson(after), now);
+  tx.Commit();
+  return after;
+}
+
+Result<Event> Service::Record(const Principal& principal, const ManualEvent& input) {
+  if (auto s = MayRecord(principal.role); !s) return s.error();
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  std::string day = input.occurred_on.empty() ? today : input.occurred_on;
+  if (auto s = ValidateManual(input.points, input.reason, day, today); !s) return s.error();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto enterprise =
+      enterprise::store::Find(tx, input.enterprise_id, Scope::For(principal).ForEnterprises());
+  if (!enterprise) return Error::Invalid("enterprise_not_found", "enterprise_id");
+  auto settings = store::LoadSettings(tx);
+  Event e;
+  e.enterprise_id = input.enterprise_id;
+  // A day in the past counts from its first instant; today, from now.
+  e.occurred_at = day == today ? FormatInstant(now) : FormatInstant(*ChinaDayStart(day));
+  e.occurred_on = day;
+  e.cycle = CycleOf(day, settings.cycle_start);
+  e.points = input.points;
+  e.source = "manual";
+  e.reason = input.reason;
+  e.recorded_by_user_id = principal.user_id;
+  e.recorded_by_name = principal.name.empty() ? principal.username : principal.name;
+  int64_t id = AddEvent(tx, e, settings, audit::ActorOf(principal), now);
+  auto recorded = store::FindEvent(tx, id, Scope::System().ForEnterprises());
+  tx.Commit();
+  return *recorded;
+}
+
+Result<Event> Service::Revoke(const Principal& principal, int64_t id, int64_t version,
+                              const std::string& reason) {
+  if (auto s = MayRecord(principal.role); !s) return s.error();
+  if (auto s = ValidateReason(reason, "reason"); !s) return s.error();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::FindEvent(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  if (current->state != "active") return Error::Conflict("score_event_revoked", "state");
+  auto next = *current;
+  next.state = "revoked";
+  next.revoked_at = FormatInstant(now);
+  next.revoke_reason = reason;
+  if (!store::UpdateEvent(tx, next, version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  auto after = store::FindEvent(tx, id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), "revoke", "score_event", std::to_string(id),
+                ToJson(*current), ToJson(*after), now);
+  tx.Commit();
+  return *after;
+}
+
+Result<Event> Service::Reinspect(const Principal& principal, int64_t id, int64_t version,
+                                 const std::string& note) {
+  if (auto s = MayRecord(principal.role); !s) return s.error();
+  if (auto s = ValidateReason(note, "note"); !s) return s.error();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::FindEvent(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  // An event with a hazard clears by the hazard's verification, not by a note.
+  if (current->hazard_id) return Error::Conflict("score_event_has_hazard", "hazard_id");
+  if (current->state != "active") return Error::Conflict("score_event_revoked", "state");
+  auto next = *current;
+  next.reinspected_at = FormatInstant(now);
+  next.reinspection_note = note;
+  if (!store::UpdateEvent(tx, next, version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  auto after = store::FindEvent(tx, id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), "reinspect", "score_event", std::to_string(id),
+                ToJson(*current), ToJson(*after), now);
+  tx.Commit();
+  return *after;
+}
+
+Result<EventListing> Service::Events(const Principal& principal, const store::EventFilter& filter,
+                                     const http::Page& page) {
+  if (!ReadsAcross(principal.role) && principal.role != Role::kEnterprise) {
+    return Error::Forbidden();
+  }
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!filter.state.empty() && filter.state != "active" && filter.state != "revoked") {
+    return Error::Invalid("invalid_score_event_state", "state");
+  }
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto scope = Scope::For(principal).ForEnterprises();
+  EventListing out;
+  out.total = store::CountEvents(tx, filter, scope);
+  out.items = store::ListEvents(tx, filter, scope, page.page_size, page.Offset());
+  return out;
+}
+
+Result<ScoreCard> Service::Card(const Principal& principal, int64_t enterprise_id,
+                                std::optional<int> cycle) {
+  if (!ReadsAcross(principal.role) && principal.role != Role::kEnterprise) {
+    return Error::Forbidden();
+  }
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto enterprise =
+      enterprise::store::Find(tx, enterprise_id, Scope::For(principal).ForEnterprises());
+  if (!enterprise) return Error::NotFound();
+  auto settings = store::LoadSettings(tx);
+  auto chosen = CycleParam(cycle, settings, now);
+  if (!chosen) return chosen.error();
+  ScoreCard card;
+  card.enterprise_id = enterprise_id;
+  card.enterprise_name = enterprise->name;
+  card.cycle = *chosen;
+  card.first_day = CycleFirstDay(card.cycle, settings.cycle_start);
+  card.last_day = CycleLastDay(card.cycle, settings.cycle_start);
+  card.total = store::Total(tx, enterprise_id, card.cycle);
+  card.today = ChinaDate(now);
+  std::string end =
+      FormatInstant(*ChinaDayStart(CycleFirstDay(card.cycle + 1, settings.cycle_start)));
+  store::EventFilter filter;
+  filter.enterprise_id = enterprise_id;
+  filter.cycle = card.cycle;
+  static constexpr int64_t kAll = 1000;
+  for (auto& e : store::ListEvents(tx, filter, Scope::System().ForEnterprises(), kAll, 0)) {
+    std::optional<HazardFacts> hazard;
+    if (e.hazard_id) hazard = store::HazardOf(tx, *e.hazard_id);
+    auto decision = Decide(e, hazard, end);
+    card.events.push_back({std::move(e), std::move(decision)});
+  }
+  store::FollowupFilter followups;
+  followups.enterprise_id = enterprise_id;
+  followups.cycle = card.cycle;
+  std::map<int64_t, store::Followup> by_points;
+  for (auto& f : store::ListFollowups(tx, followups, Scope::System().ForEnterprises(), kAll, 0)) {
+    by_points[f.threshold_points] = std::move(f);
+  }
+  for (const auto& t : settings.thresholds) {
+    ThresholdState state{t, card.total >= t.points, std::nullopt};
+    if (auto f = by_points.find(t.points); f != by_points.end()) state.followup = f->second;
+    card.thresholds.push_back(std::move(state));
+  }
+  return card;
+}
+
+Result<Ranking> Service::Rank(const Principal& principal, std::optional<int> cycle,
+                              const std::string& region_code, int64_t min_points,
+                              const http::Page& page) {
+  if (!ReadsAcross(principal.role)) return Error::Forbidden();
+  if (!region_code.empty() && !region_code::IsWellFormed(region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (min_points < 0 || min_points > kMaxPoints * 10) {
+    return Error::Invalid("invalid_points", "min_points");
+  }
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto settings = store::LoadSettings(tx);
+  auto chosen = CycleParam(cycle, settings, clock_.Now());
+  if (!chosen) return chosen.error();
+  auto scope = Scope::For(principal).ForEnterprises();
+  Ranking out;
+  out.cycle = *chosen;
+  out.total =
+      store::CountRanked(tx, out.cycle, std::max<int64_t>(min_points, 1), region_code, scope);
+  out.items = store::Rank(tx, out.cycle, std::max<int64_t>(min_points, 1), region_code, scope,
+                          page.page_size, page.Offset());
+  return out;
+}
+
+Result<FollowupListing> Service::Followups(const Principal& principal,
+                                           const store::FollowupFilter& filter,
+                                           const http::Page& page) {
+  if (!ReadsAcross(principal.role)) return Error::Forbidden();
+  if (!filter.region_code.empty() && !region_code::IsWellFormed(filter.region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!filter.status.empty() && filter.status != "open" && filter.status != "done") {
+    return Error::Invalid("invalid_followup_status", "status");
+  }
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto scope = Scope::For(principal).ForEnterprises();
+  FollowupListing out;
+  out.today = ChinaDate(clock_.Now());
+  out.total = store::CountFollowups(tx, filter, scope);
+  out.items = store::ListFollowups(tx, filter, scope, page.page_size, page.Offset());
+  return out;
+}
+
+Result<store::Followup> Service::Close(const Principal& principal, int64_t id,
+                                       const CloseInput& input) {
+  if (auto s = MayRecord(principal.role); !s) return s.error();
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::FindFollowup(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  // The unit it belongs to closes it, or a unit above.
+  if (!principal.region_code ||
+      !region_code::Contains(*principal.region_code, current->unit_region_code)) {
+    return Error::Forbidden();
+  }
+  if (current->status != "open") return Error::Conflict("followup_closed", "status");
+  static constexpr size_t kMaxText = 2000;
+  if (current->action == kWarningInterview) {
+    if (!input.held_on) return Error::Invalid("required", "held_on");
+    if (CodePoints(input.attendees) == 0) return Error::Invalid("required", "attendees");
+    if (CodePoints(input.minutes) == 0) return Error::Invalid("required", "minutes");
+  }
+  if (input.held_on && (!IsValidDate(*input.held_on) || *input.held_on > today)) {
+    return Error::Invalid("invalid_date", "held_on");
+  }
+  if (CodePoints(input.attendees) > kMaxText)
+    return Error::Invalid("invalid_text_length", "attendees");
+  if (CodePoints(input.minutes) > kMaxText) return Error::Invalid("invalid_text_length", "minutes");
+  if (CodePoints(input.note) > kMaxText) return Error::Invalid("invalid_text_length", "note");
+  auto next = *current;
+  next.status = "done";
+  next.held_on = input.held_on;
+  next.attendees = input.attendees;
+  next.minutes = input.minutes;
+  next.note = input.note;
+  next.closed_at = FormatInstant(now);
+  next.closed_by_name = principal.name.empty() ? principal.username : principal.name;
+  if (!store::UpdateFollowup(tx, next, input.version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  auto after = store::FindFollowup(tx, id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), "close", "score_followup", std::to_string(id),
+                ToJson(*current, today), ToJson(*after, today), now);
+  tx.Commit();
+  return *after;
+}
+
+Result<RolloverReport> Service::Rollover(const Principal& principal, int target, bool dry_run) {
+  if (principal.role != Role::kAdmin) return Error::Forbidden();
+  return Roll(audit::ActorOf(principal), target, dry_run);
+}
+
+Result<RolloverReport> Service::RolloverAsSystem(int target, bool dry_run) {
+  return Roll(audit::SystemActor("scoring.rollover"), target, dry_run);
+}
+
+Result<RolloverReport> Service::Roll(const audit::Actor& actor, int target, bool dry_run) {
+  // The report lists the first decisions; a city's hundreds of thousands are counted.
+  static constexpr size_t kListedItems = 10'000;
+  static constexpr int kFirst = 2000;
+  static constexpr int kLast = 2100;
+  if (target < kFirst || target > kLast) return Error::Invalid("invalid_cycle", "cycle");
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, dry_run ? db::TransactionMode::kRead : db::TransactionMode::kWrite);
+  auto settings = store::LoadSettings(tx);
+  std::string first_day = CycleFirstDay(target, settings.cycle_start);
+  // Only a cycle that has begun takes in the one before.
+  if (ChinaDate(now) < first_day) return Error::Invalid("cycle_not_started", "cycle");
+  RolloverReport report;
+  report.target_cycle = target;
+  report.dry_run = dry_run;
+  report.judged_at = FormatInstant(*ChinaDayStart(first_day));
+  auto decided = store::CountDecisions(tx, target);
+  report.already_decided = decided.first + decided.second;
+  static constexpr int64_t kBatch = 1000;
+  int64_t after = 0;
+  std::set<int64_t> carried_to;
+  for (;;) {
+    auto batch = store::Undecided(tx, target, after, kBatch);
+    if (batch.empty()) break;
+    for (const auto& e : batch) {
+      after = e.id;
+      std::optional<HazardFacts> hazard;
+      if (e.hazard_id) hazard = store::HazardOf(tx, *e.hazard_id);
+      auto decision = Decide(e, hazard, report.judged_at);
+      RolloverReport::Item item{e.id,        e.enterprise_id, e.enterprise_name,
+                                e.points,    decision.clears, decision.reason,
+                                std::nullopt};
+      if (!dry_run) {
+        if (!decision.clears) {
+          // The carried event keeps the original's day and links, and counts in the new cycle.
+          Event carried = e;
+          carried.cycle = target;
+          carried.source = "carried";
+          carried.carried_from_event_id = e.id;
+          item.carried_event_id = store::InsertEvent(tx, carried, FormatInstant(now));
+          carried_to.insert(e.enterprise_id);
+        }
+        store::InsertDecision(tx, {e.id, target, decision.clears, decision.reason,
+                                   item.carried_event_id, FormatInstant(now)});
+      }
+      (decision.clears ? report.cleared : report.carried) += 1;
+      if (report.items.size() < kListedItems) report.items.push_back(std::move(item));
+    }
+  }
+  if (dry_run) return report;
+  for (int64_t enterprise_id : carried_to) FollowUp(tx, enterprise_id, target, settings, now);
+  audit::Append(tx, actor, "rollover", "score_cycle", std::to_string(target), nullptr,
+                nlohmann::json{{"cleared", report.cleared},
+                               {"carried", report.carried},
+                               {"already_decided", report.already_decided}},
+                now);
+  tx.Commit();
+  return report;
+}
+
+RolloverReport Service::RolloverDue() {
+  RolloverReport nothing;
+  {
+    // Most hours there is nothing to decide: found out without taking the write lock.
+    db::Transaction tx(database_, db::TransactionMode::kRead);
+    nothing.target_cycle = CycleOf(ChinaDate(clock_.Now()), store::LoadSettings(tx).cycle_start);
+    if (store::Undecided(tx, nothing.target_cycle, 0, 1).empty()) return nothing;
+  }
+  return *RolloverAsSystem(nothing.target_cycle, false);
+}
+
+nlohmann::json ToJson(const Event& e) {
+  return {{"id", e.id},
+          {"enterprise_id", e.enterprise_id},
+          {"enterprise_name", e.enterprise_name},
+          {"region_code", e.region_code},
+          {"cycle", e.cycle},
+          {"occurred_at", e.occurred_at},
+          {"occurred_on", e.occurred_on},
+          {"points", e.points},
+          {"source", e.source},
+          {"checklist_item_id", OrNull(e.checklist_item_id)},
+          {"item_text", e.item_text},
+          {"inspection_id", OrNull(e.inspection_id)},
+          {"hazard_id", OrNull(e.hazard_id)},
+          {"reason", e.reason},
+          {"carried_from_event_id", OrNull(e.carried_from_event_id)},
+          {"recorded_by_name", e.recorded_by_name},
+          {"state", e.state},
+          {"revoked_at", OrNull(e.revoked_at)},
+          {"revoke_reason", e.revoke_reason},
+          {"reinspected_at", OrNull(e.reinspected_at)},
+          {"reinspection_note", e.reinspection_note},
+          {"created_at", e.created_at},
+          {"version", e.version}};
+}
+
+nlohmann::json ToJson(const store::Followup& f, std::string_view today) {
+  return {{"id", f.id},
+          {"enterprise_id", f.enterprise_id},
+          {"enterprise_name", f.enterprise_name},
+          {"region_code", f.region_code},
+          {"cycle", f.cycle},
+          {"threshold_points", f.threshold_points},
+          {"action", f.action},
+          {"unit_region_code", f.unit_region_code},
+          {"total_at_crossing", f.total_at_crossing},
+          {"crossed_at", f.crossed_at},
+          {"due_on", f.due_on},
+          {"overdue", f.status == "open" && f.due_on < today},
+          {"status", f.status},
+          {"held_on", OrNull(f.held_on)},
+          {"attendees", f.attendees},
+          {"minutes", f.minutes},
+          {"note", f.note},
+          {"closed_at", OrNull(f.closed_at)},
+          {"closed_by_name", f.closed_by_name},
+          {"created_at", f.created_at},
+          {"version", f.version}};
+}
+
+nlohmann::json ToJson(const store::Settings& s) {
+  nlohmann::json thresholds = nlohmann::json::array();
+  for (const auto& t : s.thresholds) {
+    thresholds.push_back(
+        {{"points", t.points}, {"action", t.action}, {"unit", t.unit}, {"due_days", t.due_days}});
+  }
+  return {{"cycle_start", s.cycle_start},
+          {"thresholds", std::move(thresholds)},
+          {"updated_at", s.updated_at},
+          {"version", s.version}};
+}
+
+nlohmann::json ToJson(const ScoreCard& card) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& p : card.events) {
+    auto json = ToJson(p.event);
+    json["at_rollover"] = {{"clears", p.decision.clears}, {"reason", p.decision.reason}};
+    events.push_back(std::move(json));
+  }
+  nlohmann::json thresholds = nlohmann::json::array();
+  for (const auto& t : card.thresholds) {
+    thresholds.push_back(
+        {{"points", t.threshold.points},
+         {"action", t.threshold.action},
+         {"unit", t.threshold.unit},
+         {"crossed", t.crossed},
+         {"followup", t.followup ? ToJson(*t.followup, card.today) : nlohmann::json(nullptr)}});
+  }
+  return {{"enterprise_id", card.enterprise_id},
+          {"enterprise_name", card.enterprise_name},
+          {"cycle", card.cycle},
+          {"first_day", card.first_day},
+          {"last_day", card.last_day},
+          {"total", card.total},
+          {"full_score", kMaxPoints},
+          {"events", std::move(events)},
+          {"thresholds", std::move(thresholds)}};
+}
+
+nlohmann::json ToJson(const RolloverReport& r) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& i : r.items) {
+    items.push_back({{"event_id", i.event_id},
+                     {"enterprise_id", i.enterprise_id},
+                     {"enterprise_name", i.enterprise_name},
+                     {"points", i.points},
+                     {"clears", i.clears},
+                     {"reason", i.reason},
+                     {"carried_event_id", OrNull(i.carried_event_id)}});
+  }
+  return {{"cycle", r.target_cycle},  {"dry_run", r.dry_run},
+          {"judged_at", r.judged_at}, {"cleared", r.cleared},
+          {"carried", r.carried},     {"already_decided", r.already_decided},
+          {"items", std::move(items)}};
+}
+
+nlohmann::json ToJson(const store::Ranked& r) {
+  return {{"enterprise_id", r.enterprise_id}, {"name", r.name},     {"uscc", r.uscc},
+          {"region_code", r.region_code},     {"points", r.points}, {"events", r.events}};
+}
+
+}  // namespace anjian::scoring

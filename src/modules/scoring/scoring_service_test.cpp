@@ -1,0 +1,266 @@
+// The 12-point system against real databases, through two cycles on a clock the test moves:
+// findings on scored items become events once, thresholds make their follow-ups once, the
+// 1 October rollover clears what was verified in time and carries the rest (a late fix costs one
+// more cycle), runs twice without effect, and a changed cycle start applies to new events.
+#include "modules/scoring/scoring_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/uscc.hpp"
+#include "modules/checklist/checklist_service.hpp"
+#include "modules/enterprise/enterprise_service.hpp"
+#include "modules/hazard/hazard_service.hpp"
+#include "modules/identity/identity_service.hpp"
+#include "modules/inspection/inspection_service.hpp"
+#include "modules/region/region_service.hpp"
+#include "testing/test_database.hpp"
+
+namespace anjian::scoring {
+namespace {
+
+using testing::As;
+
+Instant At(const char* utc) { return *ParseInstant(utc); }
+
+class ScoringServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<testing::TestDatabase>(GetParam());
+    regions_ = std::make_unique<region::Service>(**database_, clock_);
+    regions_->ImportAsSystem(testing::kTwoDistrictsCsv, "test");
+    enterprises_ = std::make_unique<enterprise::Service>(**database_, clock_, *regions_);
+    identity_ = std::make_unique<identity::Service>(**database_, clock_);
+    checklists_ = std::make_unique<checklist::Service>(**database_, clock_);
+    inspections_ = std::make_unique<inspection::Service>(**database_, clock_);
+    hazards_ = std::make_unique<hazard::Service>(**database_, clock_);
+    service_ = std::make_unique<Service>(**database_, clock_);
+    enterprise::Enterprise e;
+    e.uscc = uscc::Complete("91990102MA000001");
+    e.name = "甲熔炼厂";
+    e.region_code = "990102001201";
+    e.industry_code = "C31";
+    e.hazard_tags = {"metallurgy"};
+    auto created = enterprises_->Create(As(Role::kAdmin, std::nullopt), e);
+    ASSERT_TRUE(created.ok()) << created.error().code << " " << created.error().field;
+    furnace_ = created->id;
+    station_ = Account("station_a", Role::kStation, "990102001000");
+    district_ = Account("district_a", Role::kBureau, "990102000000");
+    owner_ = Account("owner_a", Role::kEnterprise, std::nullopt, furnace_);
+  }
+  Principal Account(const std::string& username, Role role, std::optional<std::string> region,
+                    std::optional<int64_t> enterprise = {}) {
+    identity::NewUser user{username, username, "", std::string(RoleName(role)), region, enterprise};
+    auto created = identity_->AddUserWithHash(user, "not-a-real-hash");
+    EXPECT_TRUE(created.ok());
+    Principal p = As(role, std::move(region), enterprise);
+    p.user_id = created->id;
+    p.username = username;
+    p.name = username;
+    return p;
+  }
+  // The station's routine inspection with the furnace list, a finding on the scored item at
+  // `position`: the finding's hazard and the item's points.
+  std::pair<int64_t, int64_t> Finding(size_t position) {
+    auto listed = checklists_->List(station_, {.purpose = "scored"}, furnace_, {1, 20});
+    inspection::StartInput start;
+    start.enterprise_id = furnace_;
+    start.kind = "town_routine";
+    start.checklist_id = listed->items.at(0).id;
+    auto started = inspections_->Start(station_, start);
+    EXPECT_TRUE(started.ok()) << started.error().code;
+    inspection::Progress progress;
+    progress.version = started->inspection.version;
+    int64_t points = 0;
+    for (size_t i = 0; i < started->items.size(); ++i) {
+      bool finding = i == position;
+      if (finding) points = started->items[i].points.value_or(0);
+      progress.results.push_back({started->items[i].id, finding ? "finding" : "conforming", "",
+                                  std::nullopt, std::nullopt});
+    }
+    auto saved = inspections_->Save(station_, started->inspection.id, progress);
+    auto finished =
+        inspections_->Finish(station_, started->inspection.id, saved->inspection.version);
+    EXPECT_TRUE(finished.ok()) << finished.error().code;
+    for (const auto& r : finished->inspection.results) {
+      if (r.hazard_id) return {*r.hazard_id, points};
+    }
+    return {0, 0};
+  }
+  void Act(const Principal& who, int64_t id, hazard::Action action,
+           void (*fill)(hazard::TransitionInput&) = nullptr) {
+    hazard::TransitionInput in;
+    in.action = action;
+    in.version = hazards_->Get(station_, id)->hazard.version;
+    if (fill != nullptr) fill(in);
+    auto done = hazards_->Act(who, id, in);
+    ASSERT_TRUE(done.ok()) << hazard::ActionName(action) << " " << done.error().code;
+  }
+  // Notified with `deadline`, then started and submitted by the enterprise.
+  void Rectify(int64_t id, const char* deadline) {
+    hazard::TransitionInput notify;
+    notify.action = hazard::Action::kNotify;
+    notify.version = hazards_->Get(station_, id)->hazard.version;
+    notify.deadline = deadline;
+    notify.responsible_person = "王五";
+    notify.measures = "整改";
+    ASSERT_TRUE(hazards_->Act(station_, id, notify).ok());
+    Act(owner_, id, hazard::Action::kStart);
+    hazard::TransitionInput submit;
+    submit.action = hazard::Action::kSubmit;
+    submit.version = hazards_->Get(station_, id)->hazard.version;
+    submit.method = "已整改";
+    submit.completed_on = ChinaDate(clock_.Now());
+    ASSERT_TRUE(hazards_->Act(owner_, id, submit).ok());
+  }
+  void Verify(int64_t id) {
+    Act(station_, id, hazard::Action::kVerify,
+        [](hazard::TransitionInput& in) { in.result = "合格"; });
+  }
+  ScoreCard Card(int cycle) { return *service_->Card(station_, furnace_, cycle); }
+
+  ManualClock clock_{At("2026-09-10T02:00:00Z")};
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<region::Service> regions_;
+  std::unique_ptr<enterprise::Service> enterprises_;
+  std::unique_ptr<identity::Service> identity_;
+  std::unique_ptr<checklist::Service> checklists_;
+  std::unique_ptr<inspection::Service> inspections_;
+  std::unique_ptr<hazard::Service> hazards_;
+  std::unique_ptr<Service> service_;
+  int64_t furnace_ = 0;
+  Principal station_, district_, owner_;
+};
+
+TEST_P(ScoringServiceTest, TwoCycles) {
+  // Cycle 2025 (to 30 September 2026): a finding put right on time, one put right late, and
+  // points by hand at 23:59 on the last day (15:59 UTC).
+  auto [on_time, on_time_points] = Finding(0);
+  ASSERT_GT(on_time_points, 0);
+  Rectify(on_time, "2026-09-30");
+  clock_.Set(At("2026-09-20T02:00:00Z"));
+  auto [late, late_points] = Finding(1);
+  ASSERT_GT(late_points, 0);
+  Rectify(late, "2026-09-25");
+  clock_.Set(At("2026-09-30T02:00:00Z"));
+  Verify(on_time);  // on the deadline day
+  clock_.Set(At("2026-09-30T15:59:00Z"));
+  auto manual = service_->Record(district_, {furnace_, 2, "未按期报送台账", ""});
+  ASSERT_TRUE(manual.ok()) << manual.error().code;
+  EXPECT_EQ(manual->cycle, 2025);
+  EXPECT_EQ(manual->occurred_on, "2026-09-30");
+  // The same finding never counts twice: one event per hazard.
+  auto old = Card(2025);
+  EXPECT_EQ(old.total, on_time_points + late_points + 2);
+  EXPECT_EQ(old.events.size(), 3u);
+  EXPECT_EQ(old.first_day, "2025-10-01");
+  EXPECT_EQ(old.last_day, "2026-09-30");
+
+  // 1 October, half past midnight in China: the rollover into 2026, and once more.
+  clock_.Set(At("2026-09-30T16:30:00Z"));
+  auto rolled = service_->RolloverDue();
+  EXPECT_EQ(rolled.target_cycle, 2026);
+  EXPECT_EQ(rolled.cleared, 1);
+  EXPECT_EQ(rolled.carried, 2);
+  std::map<int64_t, std::string> names{{manual->id, "manual"}};
+  for (const auto& p : old.events) {
+    if (p.event.hazard_id == on_time) names[p.event.id] = "on_time";
+    if (p.event.hazard_id == late) names[p.event.id] = "late";
+  }
+  std::map<std::string, std::string> reasons;
+  for (const auto& item : rolled.items) reasons[names.at(item.event_id)] = item.reason;
+  EXPECT_EQ(reasons["on_time"], "verified_on_time");
+  EXPECT_EQ(reasons["late"], "not_verified");
+  EXPECT_EQ(reasons["manual"], "not_reinspected");
+  auto again = service_->RolloverDue();
+  EXPECT_EQ(again.cleared + again.carried, 0);
+  auto explicitly = service_->RolloverAsSystem(2026, false);
+  EXPECT_EQ(explicitly->cleared + explicitly->carried, 0);
+  EXPECT_EQ(explicitly->already_decided, 3);
+  auto current = Card(2026);
+  EXPECT_EQ(current.total, late_points + 2);
+  for (const auto& p : current.events) {
+    EXPECT_EQ(p.event.source, "carried");
+    EXPECT_TRUE(p.event.carried_from_event_id.has_value());
+  }
+  // The carried points cross the first threshold of the new cycle: its follow-up, once.
+  if (late_points + 2 >= 3) {
+    EXPECT_TRUE(current.thresholds.at(0).followup.has_value());
+  }
+
+  // The late hazard is verified on 2 October: its carried event will clear next time.
+  clock_.Set(At("2026-10-02T02:00:00Z"));
+  Verify(late);
+  current = Card(2026);
+  for (const auto& p : current.events) {
+    bool from_hazard = p.event.hazard_id.has_value();
+    EXPECT_EQ(p.decision.clears, from_hazard);
+    EXPECT_EQ(p.decision.reason, from_hazard ? "verified_after_carry" : "not_reinspected");
+  }
+
+  // 1 October 2027: the late fix cleared after one more cycle; the points by hand, never
+  // re-inspected, carry again.
+  clock_.Set(At("2027-09-30T16:30:00Z"));
+  auto second = service_->RolloverDue();
+  EXPECT_EQ(second.target_cycle, 2027);
+  EXPECT_EQ(second.cleared, 1);
+  EXPECT_EQ(second.carried, 1);
+  EXPECT_EQ(Card(2027).total, 2);
+
+  // A changed cycle start applies to what happens next: from 1 January, 5 November 2027 is in
+  // cycle 2027 (the calendar year), and the card of 2027 is the calendar year.
+  auto settings = service_->Settings(district_);
+  SettingsInput input;
+  input.version = settings->version;
+  input.cycle_start = "01-01";
+  auto admin = As(Role::kAdmin, std::nullopt);
+  ASSERT_TRUE(service_->UpdateSettings(admin, input).ok());
+  clock_.Set(At("2027-11-05T02:00:00Z"));
+  auto later = service_->Record(district_, {furnace_, 1, "警示标志缺失", ""});
+  EXPECT_EQ(later->cycle, 2027);
+  EXPECT_EQ(Card(2027).first_day, "2027-01-01");
+}
+
+TEST_P(ScoringServiceTest, ThresholdsOncePerCycleAndRevocation) {
+  auto record = [&](int64_t points) {
+    auto e = service_->Record(district_, {furnace_, points, "原因", ""});
+    EXPECT_TRUE(e.ok()) << e.error().code;
+    return *e;
+  };
+  auto followups = [&] {
+    store::FollowupFilter all;
+    all.enterprise_id = furnace_;
+    return service_->Followups(district_, all, {1, 50})->items;
+  };
+  auto first = record(3);
+  ASSERT_EQ(followups().size(), 1u);
+  EXPECT_EQ(followups()[0].action, kRaiseFrequency);
+  EXPECT_EQ(followups()[0].unit_region_code, "990102001000");
+  EXPECT_EQ(followups()[0].due_on, "2026-10-10");
+  // Revoked: the total falls to 0, the follow-up stays; crossed again: no second one.
+  auto revoked = service_->Revoke(district_, first.id, first.version, "误记");
+  ASSERT_TRUE(revoked.ok());
+  EXPECT_EQ(Card(2025).total, 0);
+  auto twice = service_->Revoke(district_, first.id, revoked->version, "误记");
+  EXPECT_EQ(twice.error().code, "score_event_revoked");
+  record(3);
+  EXPECT_EQ(followups().size(), 1u);
+  // To the full score at once: the other three.
+  record(9);
+  EXPECT_EQ(followups().size(), 4u);
+  EXPECT_EQ(Card(2025).total, 12);
+  // The enterprise reads its card but records nothing; a grid worker neither.
+  EXPECT_TRUE(service_->Card(owner_, furnace_, std::nullopt).ok());
+  EXPECT_EQ(service_->Record(owner_, {furnace_, 1, "x", ""}).error().code, "forbidden");
+  // A rollover only into a cycle that has begun, and only by an administrator.
+  EXPECT_EQ(service_->Rollover(As(Role::kAdmin, std::nullopt), 2026, false).error().code,
+            "cycle_not_started");
+  EXPECT_EQ(service_->Rollover(district_, 2025, false).error().code, "forbidden");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ScoringServiceTest, ::testing::ValuesIn(testing::Backends()),
+                         testing::BackendName);
+
+}  // namespace
+}  // namespace anjian::scoring

@@ -1,0 +1,348 @@
+#include "modules/scoring/scoring_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "modules/enterprise/enterprise_store.hpp"
+
+namespace anjian::scoring::store {
+namespace {
+
+using enterprise::store::AddCondition;
+using enterprise::store::Bind;
+using enterprise::store::Where;
+
+constexpr std::string_view kEventColumns =
+    "SELECT s.id, s.enterprise_id, e.name, e.region_code, s.cycle, s.occurred_at, s.occurred_on, "
+    "s.points, s.source, s.checklist_item_id, s.item_text, s.inspection_id, s.hazard_id, "
+    "s.reason, s.carried_from_event_id, COALESCE(s.recorded_by_user_id, 0), s.recorded_by_name, "
+    "s.state, s.revoked_at, s.revoke_reason, s.reinspected_at, s.reinspection_note, "
+    "s.created_at, s.version FROM score_events s JOIN enterprises e ON e.id = s.enterprise_id ";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO score_events (enterprise_id, cycle, occurred_at, occurred_on, points, source, "
+    "checklist_item_id, item_text, inspection_id, hazard_id, reason, carried_from_event_id, "
+    "recorded_by_user_id, recorded_by_name, state, created_at, updated_at, version) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'active', $15, $15, 1) RETURNING id";
+constexpr std::string_view kUpdateEvent =
+    "UPDATE score_events SET state = $2, revoked_at = $3, revoke_reason = $4, reinspected_at = "
+    "$5, reinspection_note = $6, updated_at = $7, version = version + 1 WHERE id = $1 AND "
+    "version = $8";
+constexpr std::string_view kFollowupColumns =
+    "SELECT f.id, f.enterprise_id, e.name, e.region_code, f.cycle, f.threshold_points, f.action, "
+    "f.unit_region_code, f.total_at_crossing, f.crossed_at, f.due_on, f.status, f.held_on, "
+    "f.attendees, f.minutes, f.note, f.closed_at, f.closed_by_name, f.created_at, f.version FROM "
+    "score_followups f JOIN enterprises e ON e.id = f.enterprise_id ";
+
+Event ReadEvent(const db::Row& row) {
+  Event s;
+  s.id = row.Get<int64_t>(0);
+  s.enterprise_id = row.Get<int64_t>(1);
+  s.enterprise_name = row.Get<std::string>(2);
+  s.region_code = row.Get<std::string>(3);
+  s.cycle = static_cast<int>(row.Get<int64_t>(4));
+  s.occurred_at = row.Get<std::string>(5);
+  s.occurred_on = row.Get<std::string>(6);
+  s.points = row.Get<int64_t>(7);
+  s.source = row.Get<std::string>(8);
+  s.checklist_item_id = row.GetOptional<int64_t>(9);
+  s.item_text = row.Get<std::string>(10);
+  s.inspection_id = row.GetOptional<int64_t>(11);
+  s.hazard_id = row.GetOptional<int64_t>(12);
+  s.reason = row.Get<std::string>(13);
+  s.carried_from_event_id = row.GetOptional<int64_t>(14);
+  s.recorded_by_user_id = row.Get<int64_t>(15);
+  s.recorded_by_name = row.Get<std::string>(16);
+  s.state = row.Get<std::string>(17);
+  s.revoked_at = row.GetOptional<std::string>(18);
+  s.revoke_reason = row.Get<std::string>(19);
+  s.reinspected_at = row.GetOptional<std::string>(20);
+  s.reinspection_note = row.Get<std::string>(21);
+  s.created_at = row.Get<std::string>(22);
+  s.version = row.Get<int64_t>(23);
+  return s;
+}
+
+Followup ReadFollowup(const db::Row& row) {
+  Followup f;
+  f.id = row.Get<int64_t>(0);
+  f.enterprise_id = row.Get<int64_t>(1);
+  f.enterprise_name = row.Get<std::string>(2);
+  f.region_code = row.Get<std::string>(3);
+  f.cycle = static_cast<int>(row.Get<int64_t>(4));
+  f.threshold_points = row.Get<int64_t>(5);
+  f.action = row.Get<std::string>(6);
+  f.unit_region_code = row.Get<std::string>(7);
+  f.total_at_crossing = row.Get<int64_t>(8);
+  f.crossed_at = row.Get<std::string>(9);
+  f.due_on = row.Get<std::string>(10);
+  f.status = row.Get<std::string>(11);
+  f.held_on = row.GetOptional<std::string>(12);
+  f.attendees = row.Get<std::string>(13);
+  f.minutes = row.Get<std::string>(14);
+  f.note = row.Get<std::string>(15);
+  f.closed_at = row.GetOptional<std::string>(16);
+  f.closed_by_name = row.Get<std::string>(17);
+  f.created_at = row.Get<std::string>(18);
+  f.version = row.Get<int64_t>(19);
+  return f;
+}
+
+Where EventWhere(const EventFilter& f, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope.Within(f.region_code), "e");
+  if (f.enterprise_id) AddCondition(where, " AND s.enterprise_id = $N", "", *f.enterprise_id);
+  if (f.cycle) AddCondition(where, " AND s.cycle = $N", "", int64_t{*f.cycle});
+  if (!f.state.empty()) AddCondition(where, " AND s.state = $N", "", f.state);
+  return where;
+}
+
+Where FollowupWhere(const FollowupFilter& f, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope.Within(f.region_code), "e");
+  if (f.enterprise_id) AddCondition(where, " AND f.enterprise_id = $N", "", *f.enterprise_id);
+  if (f.cycle) AddCondition(where, " AND f.cycle = $N", "", int64_t{*f.cycle});
+  if (!f.status.empty()) AddCondition(where, " AND f.status = $N", "", f.status);
+  if (!f.action.empty()) AddCondition(where, " AND f.action = $N", "", f.action);
+  return where;
+}
+
+std::string Paged(Where& where, int64_t limit, int64_t offset) {
+  std::string sql = " LIMIT " + Bind(where, limit);
+  sql += " OFFSET " + Bind(where, offset);
+  return sql;
+}
+
+// The ranking's rows: one per enterprise with points in the cycle, from its active events.
+Where RankWhere(int cycle, const std::string& region_code, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope.Within(region_code), "e");
+  AddCondition(where, " AND s.cycle = $N AND s.state = 'active'", "", int64_t{cycle});
+  return where;
+}
+
+}  // namespace
+
+Settings LoadSettings(db::Transaction& tx) {
+  auto row = tx.QueryOne(
+      "SELECT cycle_start, thresholds, updated_at, version FROM scoring_settings WHERE id = 1");
+  Settings s;
+  s.cycle_start = row->Get<std::string>(0);
+  for (const auto& t : nlohmann::json::parse(row->Get<std::string>(1))) {
+    s.thresholds.push_back({t.at("points").get<int64_t>(), t.at("action").get<std::string>(),
+                            t.at("unit").get<std::string>(), t.at("due_days").get<int64_t>()});
+  }
+  s.updated_at = row->Get<std::string>(2);
+  s.version = row->Get<int64_t>(3);
+  return s;
+}
+
+bool SaveSettings(db::Transaction& tx, const Settings& s, int64_t expected_version,
+                  const std::string& now) {
+  nlohmann::json thresholds = nlohmann::json::array();
+  for (const auto& t : s.thresholds) {
+    thresholds.push_back(
+        {{"points", t.points}, {"action", t.action}, {"unit", t.unit}, {"due_days", t.due_days}});
+  }
+  return tx.Execute(
+             "UPDATE scoring_settings SET cycle_start = $1, thresholds = $2, updated_at = "
+             "$3, version = version + 1 WHERE id = 1 AND version = $4",
+             {s.cycle_start, thresholds.dump(), now, expected_version}) == 1;
+}
+
+int64_t InsertEvent(db::Transaction& tx, const Event& s, const std::string& now) {
+  return tx
+      .QueryOne(
+          kInsertEvent,
+          {s.enterprise_id, int64_t{s.cycle}, s.occurred_at, s.occurred_on, s.points, s.source,
+           db::Optional(s.checklist_item_id), s.item_text, db::Optional(s.inspection_id),
+           db::Optional(s.hazard_id), s.reason, db::Optional(s.carried_from_event_id),
+           s.recorded_by_user_id != 0 ? db::Value(s.recorded_by_user_id) : db::Value(),
+           s.recorded_by_name, now})
+      ->Get<int64_t>(0);
+}
+
+std::optional<Event> FindEvent(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND s.id = $N", "", id);
+  auto row = tx.QueryOne(std::string(kEventColumns) + where.sql, where.params);
+  if (!row) return std::nullopt;
+  return ReadEvent(*row);
+}
+
+bool UpdateEvent(db::Transaction& tx, const Event& s, int64_t expected_version,
+                 const std::string& now) {
+  return tx.Execute(kUpdateEvent, {s.id, s.state, db::Optional(s.revoked_at), s.revoke_reason,
+                                   db::Optional(s.reinspected_at), s.reinspection_note, now,
+                                   expected_version}) == 1;
+}
+
+std::vector<Event> ListEvents(db::Transaction& tx, const EventFilter& filter, const Bounds& scope,
+                              int64_t limit, int64_t offset) {
+  Where where = EventWhere(filter, scope);
+  std::string sql = std::string(kEventColumns) + where.sql +
+                    " ORDER BY s.occurred_at DESC, s.id DESC" + Paged(where, limit, offset);
+  std::vector<Event> out;
+  for (const auto& row : tx.Query(sql, where.params)) out.push_back(ReadEvent(row));
+  return out;
+}
+
+int64_t CountEvents(db::Transaction& tx, const EventFilter& filter, const Bounds& scope) {
+  Where where = EventWhere(filter, scope);
+  return tx
+      .QueryOne(
+          "SELECT COUNT(*) FROM score_events s JOIN enterprises e ON e.id = "
+          "s.enterprise_id " +
+              where.sql,
+          where.params)
+      ->Get<int64_t>(0);
+}
+
+int64_t Total(db::Transaction& tx, int64_t enterprise_id, int cycle) {
+  return tx
+      .QueryOne(
+          "SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM score_events WHERE "
+          "enterprise_id = $1 AND cycle = $2 AND state = 'active'",
+          {enterprise_id, int64_t{cycle}})
+      ->Get<int64_t>(0);
+}
+
+std::set<int64_t> FollowedThresholds(db::Transaction& tx, int64_t enterprise_id, int cycle) {
+  std::set<int64_t> out;
+  for (const auto& row : tx.Query("SELECT threshold_points FROM score_followups WHERE "
+                                  "enterprise_id = $1 AND cycle = $2",
+                                  {enterprise_id, int64_t{cycle}})) {
+    out.insert(row.Get<int64_t>(0));
+  }
+  return out;
+}
+
+std::optional<int64_t> InsertFollowup(db::Transaction& tx, const Followup& f) {
+  auto row = tx.QueryOne(
+      "INSERT INTO score_followups (enterprise_id, cycle, threshold_points, action, "
+      "unit_region_code, total_at_crossing, crossed_at, due_on, status, created_at, updated_at, "
+      "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $7, $7, 1) ON CONFLICT "
+      "(enterprise_id, cycle, threshold_points) DO NOTHING RETURNING id",
+      {f.enterprise_id, int64_t{f.cycle}, f.threshold_points, f.action, f.unit_region_code,
+       f.total_at_crossing, f.crossed_at, f.due_on});
+  if (!row) return std::nullopt;
+  return row->Get<int64_t>(0);
+}
+
+std::optional<Followup> FindFollowup(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND f.id = $N", "", id);
+  auto row = tx.QueryOne(std::string(kFollowupColumns) + where.sql, where.params);
+  if (!row) return std::nullopt;
+  return ReadFollowup(*row);
+}
+
+bool UpdateFollowup(db::Transaction& tx, const Followup& f, int64_t expected_version,
+                    const std::string& now) {
+  return tx.Execute(
+             "UPDATE score_followups SET status = $2, held_on = $3, attendees = $4, "
+             "minutes = $5, note = $6, closed_at = $7, closed_by_name = $8, updated_at = "
+             "$9, version = version + 1 WHERE id = $1 AND version = $10",
+             {f.id, f.status, db::Optional(f.held_on), f.attendees, f.minutes, f.note,
+              db::Optional(f.closed_at), f.closed_by_name, now, expected_version}) == 1;
+}
+
+std::vector<Followup> ListFollowups(db::Transaction& tx, const FollowupFilter& filter,
+                                    const Bounds& scope, int64_t limit, int64_t offset) {
+  Where where = FollowupWhere(filter, scope);
+  std::string sql = std::string(kFollowupColumns) + where.sql +
+                    " ORDER BY f.status DESC, f.due_on, f.id" + Paged(where, limit, offset);
+  std::vector<Followup> out;
+  for (const auto& row : tx.Query(sql, where.params)) out.push_back(ReadFollowup(row));
+  return out;
+}
+
+int64_t CountFollowups(db::Transaction& tx, const FollowupFilter& filter, const Bounds& scope) {
+  Where where = FollowupWhere(filter, scope);
+  return tx
+      .QueryOne(
+          "SELECT COUNT(*) FROM score_followups f JOIN enterprises e ON e.id = "
+          "f.enterprise_id " +
+              where.sql,
+          where.params)
+      ->Get<int64_t>(0);
+}
+
+std::vector<Ranked> Rank(db::Transaction& tx, int cycle, int64_t min_points,
+                         const std::string& region_code, const Bounds& scope, int64_t limit,
+                         int64_t offset) {
+  Where where = RankWhere(cycle, region_code, scope);
+  std::string min = Bind(where, min_points);
+  std::string sql =
+      "SELECT e.id, e.name, e.uscc, e.region_code, CAST(SUM(s.points) AS BIGINT), COUNT(*) FROM "
+      "score_events s JOIN enterprises e ON e.id = s.enterprise_id " +
+      where.sql + " GROUP BY e.id, e.name, e.uscc, e.region_code HAVING SUM(s.points) >= " + min +
+      " ORDER BY 5 DESC, e.id" + Paged(where, limit, offset);
+  std::vector<Ranked> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back({row.Get<int64_t>(0), row.Get<std::string>(1), row.Get<std::string>(2),
+                   row.Get<std::string>(3), row.Get<int64_t>(4), row.Get<int64_t>(5)});
+  }
+  return out;
+}
+
+int64_t CountRanked(db::Transaction& tx, int cycle, int64_t min_points,
+                    const std::string& region_code, const Bounds& scope) {
+  Where where = RankWhere(cycle, region_code, scope);
+  std::string min = Bind(where, min_points);
+  return tx
+      .QueryOne(
+          "SELECT COUNT(*) FROM (SELECT s.enterprise_id FROM score_events s JOIN "
+          "enterprises e ON e.id = s.enterprise_id " +
+              where.sql + " GROUP BY s.enterprise_id HAVING SUM(s.points) >= " + min + ") t",
+          where.params)
+      ->Get<int64_t>(0);
+}
+
+std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id) {
+  auto row = tx.QueryOne(
+      "SELECT state, deadline, verified_at, verified_on FROM hazards WHERE id = $1", {hazard_id});
+  if (!row) return std::nullopt;
+  return HazardFacts{row->Get<std::string>(0), row->GetOptional<std::string>(1),
+                     row->GetOptional<std::string>(2), row->GetOptional<std::string>(3)};
+}
+
+std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit) {
+  std::vector<Event> out;
+  for (const auto& row : tx.Query(
+           std::string(kEventColumns) +
+               "WHERE s.cycle = $1 AND s.state = 'active' AND s.id > $2 AND NOT EXISTS (SELECT 1 "
+               "FROM score_rollovers r WHERE r.event_id = s.id AND r.target_cycle = $3) ORDER BY "
+               "s.id LIMIT $4",
+           {int64_t{target - 1}, after_id, int64_t{target}, limit})) {
+    out.push_back(ReadEvent(row));
+  }
+  return out;
+}
+
+void InsertDecision(db::Transaction& tx, const RolloverDecision& d) {
+  tx.Execute(
+      "INSERT INTO score_rollovers (event_id, target_cycle, clears, reason, carried_event_id, "
+      "decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
+      {d.event_id, int64_t{d.target_cycle}, int64_t{d.clears ? 1 : 0}, d.reason,
+       db::Optional(d.carried_event_id), d.decided_at});
+}
+
+std::pair<int64_t, int64_t> CountDecisions(db::Transaction& tx, int target) {
+  auto row = tx.QueryOne(
+      "SELECT CAST(COALESCE(SUM(clears), 0) AS BIGINT), CAST(COALESCE(SUM(1 - clears), 0) AS "
+      "BIGINT) FROM score_rollovers WHERE target_cycle = $1",
+      {int64_t{target}});
+  return {row->Get<int64_t>(0), row->Get<int64_t>(1)};
+}
+
+std::optional<RolloverDecision> DecisionFor(db::Transaction& tx, int64_t event_id, int target) {
+  auto row = tx.QueryOne(
+      "SELECT clears, reason, carried_event_id, decided_at FROM score_rollovers WHERE event_id = "
+      "$1 AND target_cycle = $2",
+      {event_id, int64_t{target}});
+  if (!row) return std::nullopt;
+  return RolloverDecision{event_id,
+                          target,
+                          row->Get<int64_t>(0) == 1,
+                          row->Get<std::string>(1),
+                          row->GetOptional<int64_t>(2),
+                          row->Get<std::string>(3)};
+}
+
+}  // namespace anjian::scoring::store

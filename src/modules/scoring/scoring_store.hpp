@@ -1,0 +1,118 @@
+#pragma once
+// The scoring module's SQL: settings, score events, follow-ups and rollover decisions.
+#include <set>
+
+#include "core/access.hpp"
+#include "db/database.hpp"
+#include "modules/scoring/scoring.hpp"
+
+namespace anjian::scoring::store {
+
+using Bounds = Scope::EnterpriseBounds;
+
+struct Settings {
+  std::string cycle_start;
+  std::vector<Threshold> thresholds;
+  std::string updated_at;
+  int64_t version = 1;
+};
+Settings LoadSettings(db::Transaction& tx);
+bool SaveSettings(db::Transaction& tx, const Settings& settings, int64_t expected_version,
+                  const std::string& now);
+
+int64_t InsertEvent(db::Transaction& tx, const Event& event, const std::string& now);
+// An event whose enterprise is in scope.
+std::optional<Event> FindEvent(db::Transaction& tx, int64_t id, const Bounds& scope);
+bool UpdateEvent(db::Transaction& tx, const Event& event, int64_t expected_version,
+                 const std::string& now);
+
+struct EventFilter {
+  std::optional<int64_t> enterprise_id;
+  std::optional<int> cycle;
+  std::string state;  // "active", "revoked" or "" for both
+  std::string region_code;
+};
+std::vector<Event> ListEvents(db::Transaction& tx, const EventFilter& filter, const Bounds& scope,
+                              int64_t limit, int64_t offset);
+int64_t CountEvents(db::Transaction& tx, const EventFilter& filter, const Bounds& scope);
+
+// The enterprise's points in the cycle: the sum of its active events.
+int64_t Total(db::Transaction& tx, int64_t enterprise_id, int cycle);
+
+struct Followup {
+  int64_t id = 0;
+  int64_t enterprise_id = 0;
+  std::string enterprise_name;
+  std::string region_code;
+  int cycle = 0;
+  int64_t threshold_points = 0;
+  std::string action;
+  std::string unit_region_code;
+  int64_t total_at_crossing = 0;
+  std::string crossed_at;
+  std::string due_on;
+  std::string status;  // "open" or "done"
+  std::optional<std::string> held_on;
+  std::string attendees;
+  std::string minutes;
+  std::string note;
+  std::optional<std::string> closed_at;
+  std::string closed_by_name;
+  std::string created_at;
+  int64_t version = 1;
+};
+// The thresholds of the cycle already followed up for the enterprise (their points).
+std::set<int64_t> FollowedThresholds(db::Transaction& tx, int64_t enterprise_id, int cycle);
+// Adds the follow-up unless the (enterprise, cycle, threshold) has one: its id, or nothing.
+std::optional<int64_t> InsertFollowup(db::Transaction& tx, const Followup& followup);
+std::optional<Followup> FindFollowup(db::Transaction& tx, int64_t id, const Bounds& scope);
+bool UpdateFollowup(db::Transaction& tx, const Followup& followup, int64_t expected_version,
+                    const std::string& now);
+
+struct FollowupFilter {
+  std::optional<int64_t> enterprise_id;
+  std::optional<int> cycle;
+  std::string status;
+  std::string action;
+  std::string region_code;
+};
+std::vector<Followup> ListFollowups(db::Transaction& tx, const FollowupFilter& filter,
+                                    const Bounds& scope, int64_t limit, int64_t offset);
+int64_t CountFollowups(db::Transaction& tx, const FollowupFilter& filter, const Bounds& scope);
+
+// Enterprises by their points in a cycle, most first (those with at least `min_points`).
+struct Ranked {
+  int64_t enterprise_id = 0;
+  std::string name;
+  std::string uscc;
+  std::string region_code;
+  int64_t points = 0;
+  int64_t events = 0;
+};
+std::vector<Ranked> Rank(db::Transaction& tx, int cycle, int64_t min_points,
+                         const std::string& region_code, const Bounds& scope, int64_t limit,
+                         int64_t offset);
+int64_t CountRanked(db::Transaction& tx, int cycle, int64_t min_points,
+                    const std::string& region_code, const Bounds& scope);
+
+// The hazard behind an event, as the rollover judges it.
+std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id);
+
+// The rollover into `target`: the active events of the cycle before that have no decision yet
+// (their ids, in order, at most `limit` after `after_id`).
+std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit);
+struct RolloverDecision {
+  int64_t event_id = 0;
+  int target_cycle = 0;
+  bool clears = false;
+  std::string reason;
+  std::optional<int64_t> carried_event_id;
+  std::string decided_at;
+};
+void InsertDecision(db::Transaction& tx, const RolloverDecision& decision);
+// How many decisions the rollover into `target` has: cleared and carried.
+std::pair<int64_t, int64_t> CountDecisions(db::Transaction& tx, int target);
+// The decision for an event, if made.
+std::optional<RolloverDecision> DecisionFor(db::Transaction& tx, int64_t event_id, int target);
+
+}  // namespace anjian::scoring::store

@@ -1,0 +1,227 @@
+// The 12-point system (记分管理), /api/v1/score-events, /scoring, /score-followups, and
+// /enterprises/{id}/score-card: a finding on a scored furnace item costs its points once; points
+// by hand (also in the cycle before, by date); thresholds create their follow-up once per cycle;
+// the rollover into today's cycle carries what was not put right and is safe to run twice; the
+// enterprise sees its own card; every refused write leaves the records as they were.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, api, login } from './harness.mjs';
+
+const srv = await startServer();
+after(() => srv.stop());
+const sessions = {};
+for (const name of ['admin', 'city', 'district1', 'district2', 'station1_1', 'station1_2', 'grid1_1_1', 'ent1_1', 'expert1']) {
+  sessions[name] = await login(srv.url, name);
+}
+const { admin } = sessions;
+const get = (path, as = admin) => api(srv.url, 'GET', path, { as });
+const post = (path, body, as = admin) => api(srv.url, 'POST', path, { as, body });
+const patch = (path, body, as = admin) => api(srv.url, 'PATCH', path, { as, body });
+
+function chinaDate(days = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+}
+const TODAY = chinaDate();
+// Cycles start on 1 October: today's began on the last 1 October.
+const CYCLE = TODAY.slice(5) >= '10-01' ? Number(TODAY.slice(0, 4)) : Number(TODAY.slice(0, 4)) - 1;
+const LAST_CYCLE_DAY = `${CYCLE}-09-15`;
+function expectError(r, status, code, field, label = '') {
+  assert.equal(r.status, status, `${label}: ${r.text}`);
+  assert.equal(r.body.error?.code, code, `${label}: ${r.text}`);
+  if (field !== undefined) assert.equal(r.body.error?.field, field, `${label}: ${r.text}`);
+  assert.ok(r.body.error?.message, `${label}: a message`);
+}
+async function card(id, as = sessions.station1_1, query = '') {
+  const r = await get(`/api/v1/enterprises/${id}/score-card${query}`, as);
+  assert.equal(r.status, 200, r.text);
+  return r.body;
+}
+async function counts() {
+  return srv.sql('SELECT (SELECT COUNT(*) FROM score_events) || \',\' || (SELECT COUNT(*) FROM score_followups) || \',\' || (SELECT COUNT(*) FROM score_rollovers) || \',\' || (SELECT version FROM scoring_settings)');
+}
+
+test('a finding on a scored item costs its points once; thresholds make their follow-ups once', async () => {
+  const listed = await get('/api/v1/score-events?page_size=1', sessions.station1_1);
+  assert.equal(listed.status, 200, listed.text);
+  // The demo's furnace inspections scored some enterprises of the city.
+  const everywhere = await get('/api/v1/score-events?page_size=1', sessions.city);
+  assert.ok(everywhere.body.total > 0, 'the demo has score events');
+
+  const furnace = await get('/api/v1/checklists?page_size=50', sessions.station1_1);
+  const scored = furnace.body.items.find((c) => c.code === 'furnace');
+  assert.ok(scored, 'the furnace list');
+  const enterprises = await get('/api/v1/enterprises?page_size=50&tag=metallurgy&region_code=990102001000', sessions.station1_1);
+  assert.ok(enterprises.body.items.length > 0, 'a furnace enterprise in town 1_1');
+  const target = enterprises.body.items[enterprises.body.items.length - 1];
+  const before = await card(target.id);
+
+  const started = await post('/api/v1/inspections', { enterprise_id: target.id, kind: 'town_routine', checklist_id: scored.id }, sessions.station1_1);
+  assert.equal(started.status, 201, started.text);
+  const items = started.body.items;
+  const pointed = items.filter((i) => i.points);
+  assert.ok(pointed.length >= 2, 'scored items');
+  // Two findings on scored items: their points together.
+  const findings = new Set([pointed[0].id, pointed[1].id]);
+  const expected = pointed[0].points + pointed[1].points;
+  const results = items.map((i) => ({ item_id: i.id, result: findings.has(i.id) ? 'finding' : 'conforming' }));
+  const saved = await patch(`/api/v1/inspections/${started.body.id}`, { version: started.body.version, results }, sessions.station1_1);
+  assert.equal(saved.status, 200, saved.text);
+  const finished = await post(`/api/v1/inspections/${started.body.id}/finish`, { version: saved.body.version }, sessions.station1_1);
+  assert.equal(finished.status, 200, finished.text);
+
+  const after = await card(target.id);
+  assert.equal(after.total, before.total + expected);
+  assert.equal(after.cycle, CYCLE);
+  const fresh = after.events.filter((e) => e.inspection_id === started.body.id);
+  assert.equal(fresh.length, 2, 'one event per finding');
+  for (const e of fresh) {
+    assert.equal(e.source, 'finding');
+    assert.ok(e.hazard_id, 'linked to its hazard');
+    assert.equal(e.occurred_on, TODAY);
+    assert.deepEqual(e.at_rollover, { clears: false, reason: 'not_verified' }, 'open hazard: would carry');
+  }
+  for (const t of after.thresholds) {
+    assert.equal(t.crossed, after.total >= t.points, `threshold ${t.points}`);
+    if (t.crossed) assert.ok(t.followup, `a follow-up for ${t.points}`);
+  }
+  if (after.total >= 3) {
+    const f = after.thresholds.find((t) => t.points === 3).followup;
+    assert.equal(f.action, 'raise_frequency');
+    assert.equal(f.unit_region_code, '990102001000', 'the town station');
+  }
+  // The enterprise itself sees its card; another district does not.
+  const own = await get(`/api/v1/enterprises/${target.id}/score-card`, sessions.district1);
+  assert.equal(own.status, 200);
+  const other = await get(`/api/v1/enterprises/${target.id}/score-card`, sessions.district2);
+  assert.equal(other.status, 404);
+  const ranking = await get(`/api/v1/scoring/rankings?page_size=200&region_code=990102001000`, sessions.station1_1);
+  assert.equal(ranking.status, 200, ranking.text);
+  assert.equal(ranking.body.cycle, CYCLE);
+  const row = ranking.body.items.find((r) => r.enterprise_id === target.id);
+  assert.equal(row.points, after.total);
+  const ordered = ranking.body.items.map((r) => r.points);
+  assert.deepEqual(ordered, [...ordered].sort((a, b) => b - a), 'most points first');
+  expectError(await get('/api/v1/scoring/rankings', sessions.ent1_1), 403, 'forbidden');
+});
+
+test('points by hand, revoked with a reason; the cycle before by date; the rollover carries it and runs once', async () => {
+  const enterprises = await get('/api/v1/enterprises?page_size=5&region_code=990102002000', sessions.district1);
+  const target = enterprises.body.items[0];
+  const base = await card(target.id, sessions.district1);
+  // Six points by hand today: the warning interview's threshold.
+  const six = await post('/api/v1/score-events', { enterprise_id: target.id, points: 6, reason: '拒不执行整改指令' }, sessions.district1);
+  assert.equal(six.status, 201, six.text);
+  assert.equal(six.body.source, 'manual');
+  assert.equal(six.body.cycle, CYCLE);
+  let now = await card(target.id, sessions.district1);
+  assert.equal(now.total, base.total + 6);
+  const interview = now.thresholds.find((t) => t.points === 6).followup;
+  assert.ok(interview, 'the warning interview is due');
+  assert.equal(interview.unit_region_code, '990102000000', 'the district bureau');
+  // Revoked: the total falls, the follow-up stays (once per cycle), and crossing again adds none.
+  const revoked = await post(`/api/v1/score-events/${six.body.id}/revoke`, { version: six.body.version, reason: '记分依据有误' }, sessions.district1);
+  assert.equal(revoked.status, 200, revoked.text);
+  assert.equal(revoked.body.state, 'revoked');
+  now = await card(target.id, sessions.district1);
+  assert.equal(now.total, base.total);
+  const again = await post('/api/v1/score-events', { enterprise_id: target.id, points: 6, reason: '再次拒不整改' }, sessions.district1);
+  assert.equal(again.status, 201, again.text);
+  const followups = await get(`/api/v1/score-followups?enterprise_id=${target.id}&cycle=${CYCLE}&action=warning_interview`, sessions.district1);
+  assert.equal(followups.body.total, 1, 'crossed, revoked, crossed again: one interview');
+
+  // The interview is held and recorded by the bureau; the station may not close the district's.
+  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.station1_2), 403, 'forbidden');
+  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.district1), 422, 'required', 'held_on');
+  const closed = await post(`/api/v1/score-followups/${interview.id}/close`, {
+    version: interview.version, held_on: TODAY, attendees: '区局李明；企业负责人王强', minutes: '通报记分情况，责令限期整改',
+  }, sessions.district1);
+  assert.equal(closed.status, 200, closed.text);
+  assert.equal(closed.body.status, 'done');
+  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: closed.body.version, note: 'x' }, sessions.district1), 409, 'followup_closed');
+
+  // Points in the cycle before (by date), never re-inspected: the rollover carries them.
+  const old = await post('/api/v1/score-events', { enterprise_id: target.id, points: 2, reason: '未按期报送台账', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
+  assert.equal(old.status, 201, old.text);
+  assert.equal(old.body.cycle, CYCLE - 1);
+  const reinspectedOld = await post('/api/v1/score-events', { enterprise_id: target.id, points: 1, reason: '警示标志缺失', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
+  assert.equal(reinspectedOld.status, 201);
+  const noted = await post(`/api/v1/score-events/${reinspectedOld.body.id}/reinspection`, { version: reinspectedOld.body.version, note: '复查已补齐标志' }, sessions.district1);
+  assert.equal(noted.status, 200, noted.text);
+  // A re-inspection recorded today is after the old cycle's end: it does not clear at this rollover.
+  const oldCard = await card(target.id, sessions.district1, `?cycle=${CYCLE - 1}`);
+  assert.deepEqual(oldCard.events.find((e) => e.id === reinspectedOld.body.id).at_rollover,
+    { clears: false, reason: 'not_reinspected' });
+
+  const dry = await post('/api/v1/scoring/rollover', { cycle: CYCLE, dry_run: true });
+  assert.equal(dry.status, 200, dry.text);
+  assert.equal(dry.body.dry_run, true);
+  const mine = dry.body.items.filter((i) => i.enterprise_id === target.id);
+  assert.deepEqual(mine.map((i) => [i.event_id, i.clears, i.reason]).sort(),
+    [[old.body.id, false, 'not_reinspected'], [reinspectedOld.body.id, false, 'not_reinspected']].sort());
+  const beforeRoll = await card(target.id, sessions.district1);
+  const rolled = await post('/api/v1/scoring/rollover', { cycle: CYCLE });
+  assert.equal(rolled.status, 200, rolled.text);
+  assert.equal(rolled.body.carried + rolled.body.cleared, dry.body.items.length, 'the dry run listed what the run did');
+  const carried = rolled.body.items.find((i) => i.event_id === old.body.id);
+  assert.ok(carried.carried_event_id);
+  const afterRoll = await card(target.id, sessions.district1);
+  assert.equal(afterRoll.total, beforeRoll.total + 3, 'carried points count in the new cycle');
+  const carriedEvent = afterRoll.events.find((e) => e.id === carried.carried_event_id);
+  assert.equal(carriedEvent.source, 'carried');
+  assert.equal(carriedEvent.carried_from_event_id, old.body.id);
+  assert.equal(carriedEvent.occurred_on, LAST_CYCLE_DAY, 'keeps its date');
+  // Twice: nothing new.
+  const twice = await post('/api/v1/scoring/rollover', { cycle: CYCLE });
+  assert.equal(twice.status, 200);
+  assert.deepEqual([twice.body.cleared, twice.body.carried], [0, 0]);
+  assert.ok(twice.body.already_decided >= rolled.body.carried + rolled.body.cleared);
+  assert.equal((await card(target.id, sessions.district1)).total, afterRoll.total);
+  // The CLI's dry run agrees: nothing left to decide.
+  const cli = await srv.cli(['scoring', 'rollover', '--cycle', String(CYCLE), '--dry-run']);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stdout, /0 cleared, 0 carried/);
+});
+
+test('settings: the administrator changes thresholds and the cycle start; refusals change nothing', async () => {
+  const settings = await get('/api/v1/scoring/settings', sessions.station1_1);
+  assert.equal(settings.status, 200, settings.text);
+  assert.equal(settings.body.cycle_start, '10-01');
+  assert.deepEqual(settings.body.thresholds.map((t) => [t.points, t.action, t.unit]),
+    [[3, 'raise_frequency', 'town'], [6, 'warning_interview', 'district'], [10, 'enforcement', 'district'], [12, 'key_supervision', 'district']]);
+  const before = await counts();
+  const version = settings.body.version;
+  for (const [body, as, status, code, field] of [
+    [{ version, cycle_start: '01-01' }, sessions.city, 403, 'forbidden'],
+    [{ version, cycle_start: '02-29' }, admin, 422, 'invalid_cycle_start', 'cycle_start'],
+    [{ version, thresholds: [] }, admin, 422, 'invalid_thresholds', 'thresholds'],
+    [{ version, thresholds: [{ points: 3, action: 'raise_frequency', unit: 'town', due_days: 30 }, { points: 3, action: 'enforcement', unit: 'district', due_days: 15 }] }, admin, 422, 'invalid_threshold_points', 'thresholds[1].points'],
+    [{ version, thresholds: [{ points: 3, action: 'fine', unit: 'town', due_days: 30 }] }, admin, 422, 'invalid_threshold_action', 'thresholds[0].action'],
+    [{ version, thresholds: [{ points: 3, action: 'raise_frequency', unit: 'town' }] }, admin, 422, 'required', 'thresholds[0].due_days'],
+    [{ version: version + 5, cycle_start: '01-01' }, admin, 409, 'stale_version', 'version'],
+  ]) {
+    expectError(await patch('/api/v1/scoring/settings', body, as), status, code, field, JSON.stringify(body));
+  }
+  for (const [body, as, status, code, field] of [
+    [{ enterprise_id: 1, points: 2, reason: '原因' }, sessions.ent1_1, 403, 'forbidden'],
+    [{ enterprise_id: 1, points: 2, reason: '原因' }, sessions.grid1_1_1, 403, 'forbidden'],
+    [{ enterprise_id: 1, points: 13, reason: '原因' }, sessions.district1, 422, 'invalid_points', 'points'],
+    [{ enterprise_id: 1, points: 2, reason: '' }, sessions.district1, 422, 'invalid_text_length', 'reason'],
+    [{ enterprise_id: 1, points: 2, reason: '原因', occurred_on: chinaDate(1) }, sessions.district1, 422, 'date_in_future', 'occurred_on'],
+    [{ enterprise_id: 1, points: 2, reason: '原因', extra: 1 }, sessions.district1, 422, 'unknown_field', 'extra'],
+    [{ enterprise_id: 999999, points: 2, reason: '原因' }, sessions.district1, 422, 'enterprise_not_found', 'enterprise_id'],
+  ]) {
+    expectError(await post('/api/v1/score-events', body, as), status, code, field, JSON.stringify(body));
+  }
+  expectError(await post('/api/v1/scoring/rollover', { cycle: CYCLE + 1 }), 422, 'cycle_not_started', 'cycle');
+  expectError(await post('/api/v1/scoring/rollover', { cycle: CYCLE }, sessions.city), 403, 'forbidden');
+  assert.equal(await counts(), before, 'nothing written');
+
+  const changed = await patch('/api/v1/scoring/settings', {
+    version, thresholds: [{ points: 4, action: 'raise_frequency', unit: 'town', due_days: 20 }, { points: 12, action: 'key_supervision', unit: 'district', due_days: 30 }],
+  });
+  assert.equal(changed.status, 200, changed.text);
+  assert.equal(changed.body.version, version + 1);
+  assert.deepEqual(changed.body.thresholds.map((t) => t.points), [4, 12]);
+  const restored = await patch('/api/v1/scoring/settings', { version: version + 1, thresholds: settings.body.thresholds });
+  assert.equal(restored.status, 200, restored.text);
+});
