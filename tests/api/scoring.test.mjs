@@ -225,3 +225,42 @@ test('settings: the administrator changes thresholds and the cycle start; refusa
   const restored = await patch('/api/v1/scoring/settings', { version: version + 1, thresholds: settings.body.thresholds });
   assert.equal(restored.status, 200, restored.text);
 });
+
+test('the quarter: per town, the scored sectors reached and missing, events and follow-ups; a spot check', async () => {
+  const town = '990102001000';
+  const summary = await get(`/api/v1/scoring/quarter?region_code=990102000000`, sessions.district1);
+  assert.equal(summary.status, 200, summary.text);
+  const month = Number(TODAY.slice(5, 7));
+  const q = Math.floor((month - 1) / 3) + 1;
+  assert.equal(summary.body.quarter, `${TODAY.slice(0, 4)}Q${q}`);
+  assert.ok(summary.body.towns.every((t) => t.region_code.startsWith('990102')), 'the district only');
+  const row = summary.body.towns.find((t) => t.region_code === town);
+  assert.ok(row, 'town 1 of district 1');
+  const sector = await get(`/api/v1/enterprises?page_size=1&tag=metallurgy&status=operating&region_code=${town}`, sessions.district1);
+  assert.equal(row.enterprises, sector.body.total, 'the operating furnace enterprises of the town');
+  assert.equal(row.missing, row.enterprises - row.inspected);
+  const missing = await get(`/api/v1/scoring/quarter/missing?region_code=${town}&page_size=200`, sessions.district1);
+  assert.equal(missing.status, 200, missing.text);
+  assert.equal(missing.body.total, row.missing);
+  assert.ok(missing.body.items.every((e) => e.region_code.startsWith('990102001')));
+  assert.ok(row.inspected >= 1, 'the first test inspected one against the furnace list');
+  assert.ok(row.events >= 2 && row.points >= 2, 'its findings are the quarter\'s events');
+  // The spot check: at most ten of the quarter's scored inspections in scope, the same each time.
+  const again = await get(`/api/v1/scoring/quarter?region_code=990102000000`, sessions.district1);
+  assert.deepEqual(again.body.spot_checks, summary.body.spot_checks);
+  assert.ok(summary.body.spot_checks.length >= 1 && summary.body.spot_checks.length <= 10);
+  for (const c of summary.body.spot_checks) {
+    assert.ok(c.region_code.startsWith('990102'));
+    assert.ok(c.finished_at >= summary.body.first);
+  }
+  // A station sees its town; other roles and other districts do not.
+  const station = await get('/api/v1/scoring/quarter', sessions.station1_1);
+  assert.deepEqual(station.body.towns.map((t) => t.region_code), [town]);
+  expectError(await get('/api/v1/scoring/quarter', sessions.grid1_1_1), 403, 'forbidden');
+  expectError(await get('/api/v1/scoring/quarter', sessions.ent1_1), 403, 'forbidden');
+  expectError(await get('/api/v1/scoring/quarter?region_code=990103000000', sessions.district1), 404, 'not_found');
+  expectError(await get('/api/v1/scoring/quarter?quarter=2026Q5', sessions.district1), 422, 'invalid_quarter', 'quarter');
+  const past = await get('/api/v1/scoring/quarter?quarter=2020Q1', sessions.district1);
+  assert.equal(past.status, 200);
+  assert.ok(past.body.towns.every((t) => t.inspected === 0 && t.events === 0));
+});

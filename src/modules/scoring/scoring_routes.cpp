@@ -181,6 +181,29 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                    [](const store::Followup& f) { return ToJson(f, ""); });
               });
 
+  router.Get("/api/v1/scoring/quarter", http::Access::kAuthenticated, [&service](Request& request) {
+    return http::Reply(
+        request,
+        service.Quarter(*request.principal, request.Query("region_code"), request.Query("quarter")),
+        [](const QuarterSummary& s) { return ToJson(s); });
+  });
+
+  router.Get("/api/v1/scoring/quarter/missing", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto page = http::ParsePage(request);
+               if (!page) return ErrorResponse(page.error(), request.language);
+               return http::Reply(request,
+                                  service.Missing(*request.principal, request.Query("region_code"),
+                                                  request.Query("quarter"), *page),
+                                  [&](const MissingListing& listing) {
+                                    auto body = http::ListBody(
+                                        listing.items, listing.total, *page,
+                                        [](const store::Missing& m) { return ToJson(m); });
+                                    body["quarter"] = listing.quarter.label;
+                                    return body;
+                                  });
+             });
+
   router.Post(
       "/api/v1/scoring/rollover", http::Access::kAuthenticated, [&service](Request& request) {
         auto input = http::JsonInput::Parse(request.body);

@@ -1,11 +1,15 @@
 #include "modules/scoring/scoring_service.hpp"
 
+#include <fmt/format.h>
+
+#include <functional>
 #include <map>
 
 #include "core/region_code.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/region/region_store.hpp"
 
 namespace anjian::scoring {
 namespace {
@@ -61,6 +65,33 @@ Result<int> CycleParam(std::optional<int> cycle, const store::Settings& settings
 bool ReadsAcross(Role role) {
   return role == Role::kStation || role == Role::kBureau || role == Role::kAdmin ||
          role == Role::kGrid;
+}
+
+// "YYYYQn" → the quarter (this one for ""), or 422 invalid_quarter.
+Result<stats::Quarter> QuarterParam(const std::string& label, Instant now) {
+  if (label.empty()) return stats::QuarterOf(ChinaDate(now));
+  if (label.size() != 6 || label[4] != 'Q' || label[5] < '1' || label[5] > '4' ||
+      !IsValidDate(label.substr(0, 4) + "-01-01")) {
+    return Error::Invalid("invalid_quarter", "quarter");
+  }
+  int month = ((label[5] - '1') * 3) + 1;
+  return stats::QuarterOf(fmt::format("{}-{:02d}-01", label.substr(0, 4), month));
+}
+
+// The caller's scope narrowed to a region in it (404 outside).
+Result<Scope::EnterpriseBounds> Within(const Principal& principal, const std::string& region_code) {
+  auto scope = Scope::For(principal);
+  if (region_code.empty()) return scope.ForEnterprises();
+  if (!region_code::IsWellFormed(region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!scope.CoversRegion(region_code)) return Error::NotFound();
+  return scope.ForEnterprises().Within(region_code);
+}
+
+std::pair<std::string, std::string> Instants(const stats::Quarter& q) {
+  return {FormatInstant(*ChinaDayStart(q.first)),
+          FormatInstant(*ChinaDayStart(*AddDays(q.last, 1)))};
 }
 
 }  // namespace
@@ -348,6 +379,47 @@ Result<store::Followup> Service::Close(const Principal& principal, int64_t id,
   return *after;
 }
 
+Result<QuarterSummary> Service::Quarter(const Principal& principal, const std::string& region_code,
+                                        const std::string& quarter) {
+  if (!ReadsAcross(principal.role) || principal.role == Role::kGrid) return Error::Forbidden();
+  auto bounds = Within(principal, region_code);
+  if (!bounds) return bounds.error();
+  auto q = QuarterParam(quarter, clock_.Now());
+  if (!q) return q.error();
+  auto [from, to] = Instants(*q);
+  static constexpr int64_t kSpotChecks = 10;
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  QuarterSummary out;
+  out.quarter = *q;
+  for (auto& figures :
+       store::QuarterByTown(tx, *bounds, store::ScoredTags(tx), from, to, q->first, q->last)) {
+    std::string code = figures.town + "000";
+    auto region = region::store::Find(tx, code);
+    out.towns.push_back({code, region ? region->name : "", std::move(figures)});
+  }
+  // The same quarter and scope draw the same inspections.
+  int64_t seed = static_cast<int64_t>(std::hash<std::string>{}(q->label + bounds->low)) % 1000;
+  out.spot_checks = store::SpotCheck(tx, *bounds, from, to, seed, kSpotChecks);
+  return out;
+}
+
+Result<MissingListing> Service::Missing(const Principal& principal, const std::string& region_code,
+                                        const std::string& quarter, const http::Page& page) {
+  if (!ReadsAcross(principal.role) || principal.role == Role::kGrid) return Error::Forbidden();
+  auto bounds = Within(principal, region_code);
+  if (!bounds) return bounds.error();
+  auto q = QuarterParam(quarter, clock_.Now());
+  if (!q) return q.error();
+  auto [from, to] = Instants(*q);
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto tags = store::ScoredTags(tx);
+  MissingListing out;
+  out.quarter = *q;
+  out.total = store::CountMissingInQuarter(tx, *bounds, tags, from, to);
+  out.items = store::MissingInQuarter(tx, *bounds, tags, from, to, page.page_size, page.Offset());
+  return out;
+}
+
 Result<RolloverReport> Service::Rollover(const Principal& principal, int target, bool dry_run) {
   if (principal.role != Role::kAdmin) return Error::Forbidden();
   return Roll(audit::ActorOf(principal), target, dry_run);
@@ -532,6 +604,43 @@ nlohmann::json ToJson(const RolloverReport& r) {
           {"judged_at", r.judged_at}, {"cleared", r.cleared},
           {"carried", r.carried},     {"already_decided", r.already_decided},
           {"items", std::move(items)}};
+}
+
+nlohmann::json ToJson(const QuarterSummary& summary) {
+  nlohmann::json towns = nlohmann::json::array();
+  for (const auto& t : summary.towns) {
+    const auto& f = t.figures;
+    towns.push_back({{"region_code", t.region_code},
+                     {"name", t.name},
+                     {"enterprises", f.enterprises},
+                     {"inspected", f.inspected},
+                     {"missing", f.enterprises - f.inspected},
+                     {"inspections", f.inspections},
+                     {"events", f.events},
+                     {"points", f.points},
+                     {"thresholds_crossed", f.thresholds},
+                     {"followups_open", f.followups_open}});
+  }
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& c : summary.spot_checks) {
+    checks.push_back({{"inspection_id", c.inspection_id},
+                      {"enterprise_id", c.enterprise_id},
+                      {"enterprise_name", c.enterprise_name},
+                      {"region_code", c.region_code},
+                      {"kind", c.kind},
+                      {"inspector_name", c.inspector_name},
+                      {"finished_at", c.finished_at},
+                      {"findings", c.findings}});
+  }
+  return {{"quarter", summary.quarter.label},
+          {"first", summary.quarter.first},
+          {"last", summary.quarter.last},
+          {"towns", std::move(towns)},
+          {"spot_checks", std::move(checks)}};
+}
+
+nlohmann::json ToJson(const store::Missing& m) {
+  return {{"id", m.id}, {"name", m.name}, {"uscc", m.uscc}, {"region_code", m.region_code}};
 }
 
 nlohmann::json ToJson(const store::Ranked& r) {

@@ -11,6 +11,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/scoring/scoring.hpp"
 #include "modules/scoring/scoring_store.hpp"
+#include "modules/stats/stats.hpp"
 
 namespace anjian::scoring {
 
@@ -111,6 +112,23 @@ struct RolloverReport {
   int64_t already_decided = 0;
 };
 
+// The quarter of the scored sectors: per town, how far the stations got, and a spot check.
+struct TownQuarter {
+  std::string region_code;  // the town's code
+  std::string name;
+  store::TownQuarter figures;
+};
+struct QuarterSummary {
+  stats::Quarter quarter;
+  std::vector<TownQuarter> towns;
+  std::vector<store::Checked> spot_checks;
+};
+struct MissingListing {
+  stats::Quarter quarter;
+  std::vector<store::Missing> items;
+  int64_t total = 0;
+};
+
 class Service {
  public:
   Service(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
@@ -135,6 +153,12 @@ class Service {
                                     const http::Page& page);
   Result<store::Followup> Close(const Principal& principal, int64_t id, const CloseInput& input);
 
+  // `quarter` is "YYYYQn" (this quarter when empty); `region_code` narrows the caller's scope.
+  Result<QuarterSummary> Quarter(const Principal& principal, const std::string& region_code,
+                                 const std::string& quarter);
+  Result<MissingListing> Missing(const Principal& principal, const std::string& region_code,
+                                 const std::string& quarter, const http::Page& page);
+
   // The rollover into `target` (the cycle that starts on its year's start day), in one
   // transaction; an administrator's, or the system's (the daily job, the CLI).
   Result<RolloverReport> Rollover(const Principal& principal, int target, bool dry_run);
@@ -155,5 +179,7 @@ nlohmann::json ToJson(const store::Settings& settings);
 nlohmann::json ToJson(const ScoreCard& card);
 nlohmann::json ToJson(const RolloverReport& report);
 nlohmann::json ToJson(const store::Ranked& ranked);
+nlohmann::json ToJson(const QuarterSummary& summary);
+nlohmann::json ToJson(const store::Missing& missing);
 
 }  // namespace anjian::scoring

@@ -1,5 +1,6 @@
 #include "modules/scoring/scoring_store.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "modules/enterprise/enterprise_store.hpp"
@@ -343,6 +344,178 @@ std::optional<RolloverDecision> DecisionFor(db::Transaction& tx, int64_t event_i
                           row->Get<std::string>(1),
                           row->GetOptional<int64_t>(2),
                           row->Get<std::string>(3)};
+}
+
+namespace {
+
+// A scored inspection: finished, by a supervising unit, against a checklist of purpose "scored".
+constexpr std::string_view kScoredInspection =
+    " i.status = 'finished' AND i.kind IN ('grid_patrol', 'town_routine', 'district_enforcement', "
+    "'special_campaign') AND EXISTS (SELECT 1 FROM checklist_versions v JOIN checklists c ON "
+    "c.id = v.checklist_id WHERE v.id = i.checklist_version_id AND c.purpose = 'scored')";
+
+// Operating enterprises of the scored sectors in scope (`e`): any of the tags.
+Where SectorWhere(const Bounds& scope, const std::vector<std::string>& tags) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND e.status = 'operating'", "", std::nullopt);
+  std::string any = " AND (";
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (i > 0) any += " OR ";
+    any += "e.hazard_tags LIKE " + Bind(where, "%," + tags[i] + ",%");
+  }
+  where.sql += tags.empty() ? " AND 1 = 0" : any + ")";
+  return where;
+}
+
+// Reached by a scored inspection finished in [from, to).
+std::string Reached(Where& where, const std::string& from, const std::string& to) {
+  std::string a = Bind(where, from);
+  std::string b = Bind(where, to);
+  return "EXISTS (SELECT 1 FROM inspections i WHERE i.enterprise_id = e.id AND" +
+         std::string(kScoredInspection) + " AND i.finished_at >= " + a + " AND i.finished_at < " +
+         b + ")";
+}
+
+}  // namespace
+
+std::vector<std::string> ScoredTags(db::Transaction& tx) {
+  std::set<std::string> tags;
+  for (const auto& row : tx.Query("SELECT hazard_tags FROM checklists WHERE purpose = 'scored'")) {
+    std::string encoded = row.Get<std::string>(0);
+    size_t start = 0;
+    while (start < encoded.size()) {
+      size_t end = encoded.find(',', start);
+      if (end == std::string::npos) end = encoded.size();
+      if (end > start) tags.insert(encoded.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return {tags.begin(), tags.end()};
+}
+
+std::vector<TownQuarter> QuarterByTown(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<std::string>& tags,
+                                       const std::string& from, const std::string& to,
+                                       const std::string& first, const std::string& last) {
+  std::map<std::string, TownQuarter> towns;
+  auto town = [&towns](const std::string& code) -> TownQuarter& {
+    auto& row = towns[code];
+    row.town = code;
+    return row;
+  };
+  {
+    Where where = SectorWhere(scope, tags);
+    std::string reached = Reached(where, from, to);
+    for (const auto& row : tx.Query("SELECT SUBSTR(e.region_code, 1, 9), COUNT(*), "
+                                    "COALESCE(SUM(CASE WHEN " +
+                                        reached + " THEN 1 ELSE 0 END), 0) FROM enterprises e " +
+                                        where.sql + " GROUP BY 1",
+                                    where.params)) {
+      auto& t = town(row.Get<std::string>(0));
+      t.enterprises = row.Get<int64_t>(1);
+      t.inspected = row.Get<int64_t>(2);
+    }
+  }
+  {
+    Where where = enterprise::store::ScopeWhere(scope, "e");
+    std::string a = Bind(where, from);
+    std::string b = Bind(where, to);
+    std::string sql =
+        "SELECT SUBSTR(e.region_code, 1, 9), COUNT(*) FROM inspections i JOIN enterprises e ON "
+        "e.id = i.enterprise_id " +
+        where.sql + " AND" + std::string(kScoredInspection) + " AND i.finished_at >= " + a +
+        " AND i.finished_at < " + b + " GROUP BY 1";
+    for (const auto& row : tx.Query(sql, where.params)) {
+      town(row.Get<std::string>(0)).inspections = row.Get<int64_t>(1);
+    }
+  }
+  {
+    Where where = enterprise::store::ScopeWhere(scope, "e");
+    std::string a = Bind(where, first);
+    std::string b = Bind(where, last);
+    std::string sql =
+        "SELECT SUBSTR(e.region_code, 1, 9), COUNT(*), CAST(COALESCE(SUM(s.points), 0) AS BIGINT) "
+        "FROM score_events s JOIN enterprises e ON e.id = s.enterprise_id " +
+        where.sql + " AND s.state = 'active' AND s.source <> 'carried' AND s.occurred_on BETWEEN " +
+        a + " AND " + b + " GROUP BY 1";
+    for (const auto& row : tx.Query(sql, where.params)) {
+      auto& t = town(row.Get<std::string>(0));
+      t.events = row.Get<int64_t>(1);
+      t.points = row.Get<int64_t>(2);
+    }
+  }
+  {
+    Where where = enterprise::store::ScopeWhere(scope, "e");
+    std::string a = Bind(where, from);
+    std::string b = Bind(where, to);
+    std::string sql =
+        "SELECT SUBSTR(e.region_code, 1, 9), COALESCE(SUM(CASE WHEN f.crossed_at >= " + a +
+        " AND f.crossed_at < " + b +
+        " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN f.status = 'open' THEN 1 "
+        "ELSE 0 END), 0) FROM score_followups f JOIN enterprises e ON e.id = "
+        "f.enterprise_id " +
+        where.sql + " GROUP BY 1";
+    for (const auto& row : tx.Query(sql, where.params)) {
+      auto& t = town(row.Get<std::string>(0));
+      t.thresholds = row.Get<int64_t>(1);
+      t.followups_open = row.Get<int64_t>(2);
+    }
+  }
+  std::vector<TownQuarter> out;
+  out.reserve(towns.size());
+  for (auto& [code, row] : towns) out.push_back(row);
+  return out;
+}
+
+std::vector<Missing> MissingInQuarter(db::Transaction& tx, const Bounds& scope,
+                                      const std::vector<std::string>& tags, const std::string& from,
+                                      const std::string& to, int64_t limit, int64_t offset) {
+  Where where = SectorWhere(scope, tags);
+  std::string reached = Reached(where, from, to);
+  std::string sql = "SELECT e.id, e.name, e.uscc, e.region_code FROM enterprises e " + where.sql +
+                    " AND NOT " + reached + " ORDER BY e.region_code, e.id" +
+                    Paged(where, limit, offset);
+  std::vector<Missing> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back({row.Get<int64_t>(0), row.Get<std::string>(1), row.Get<std::string>(2),
+                   row.Get<std::string>(3)});
+  }
+  return out;
+}
+
+int64_t CountMissingInQuarter(db::Transaction& tx, const Bounds& scope,
+                              const std::vector<std::string>& tags, const std::string& from,
+                              const std::string& to) {
+  Where where = SectorWhere(scope, tags);
+  std::string reached = Reached(where, from, to);
+  return tx
+      .QueryOne("SELECT COUNT(*) FROM enterprises e " + where.sql + " AND NOT " + reached,
+                where.params)
+      ->Get<int64_t>(0);
+}
+
+std::vector<Checked> SpotCheck(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                               const std::string& to, int64_t seed, int64_t limit) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  std::string a = Bind(where, from);
+  std::string b = Bind(where, to);
+  std::string s = Bind(where, seed);
+  std::string l = Bind(where, limit);
+  // A multiplicative hash of the id mixed with the seed: a fixed shuffle per quarter and scope.
+  std::string sql =
+      "SELECT i.id, e.id, e.name, e.region_code, i.kind, i.inspector_name, i.finished_at, (SELECT "
+      "COUNT(*) FROM inspection_results r WHERE r.inspection_id = i.id AND r.result = 'finding') "
+      "FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id " +
+      where.sql + " AND" + std::string(kScoredInspection) + " AND i.finished_at >= " + a +
+      " AND i.finished_at < " + b + " ORDER BY ((i.id + " + s +
+      ") * 2654435761) % 1000003, i.id LIMIT " + l;
+  std::vector<Checked> out;
+  for (const auto& row : tx.Query(sql, where.params)) {
+    out.push_back({row.Get<int64_t>(0), row.Get<int64_t>(1), row.Get<std::string>(2),
+                   row.Get<std::string>(3), row.Get<std::string>(4), row.Get<std::string>(5),
+                   row.Get<std::string>(6), row.Get<int64_t>(7)});
+  }
+  return out;
 }
 
 }  // namespace anjian::scoring::store

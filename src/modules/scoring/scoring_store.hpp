@@ -115,4 +115,50 @@ std::pair<int64_t, int64_t> CountDecisions(db::Transaction& tx, int target);
 // The decision for an event, if made.
 std::optional<RolloverDecision> DecisionFor(db::Transaction& tx, int64_t event_id, int target);
 
+// ---- The quarter: each town inspects every enterprise of a scored sector against a scored list.
+// The sectors' hazard tags: those of the scored checklists (furnace: metallurgy).
+std::vector<std::string> ScoredTags(db::Transaction& tx);
+struct TownQuarter {
+  std::string town;            // the town's nine digits
+  int64_t enterprises = 0;     // operating enterprises of the scored sectors
+  int64_t inspected = 0;       // of them, reached by a finished scored inspection in the quarter
+  int64_t inspections = 0;     // finished scored inspections in the quarter
+  int64_t events = 0;          // active score events of the quarter's days
+  int64_t points = 0;          // their points
+  int64_t thresholds = 0;      // follow-ups created in the quarter
+  int64_t followups_open = 0;  // follow-ups open now
+};
+// Per town of the scope, for the quarter's instants [from, to) and China days [first, last].
+std::vector<TownQuarter> QuarterByTown(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<std::string>& tags,
+                                       const std::string& from, const std::string& to,
+                                       const std::string& first, const std::string& last);
+// Enterprises of the scored sectors in scope not yet reached this quarter.
+struct Missing {
+  int64_t id = 0;
+  std::string name;
+  std::string uscc;
+  std::string region_code;
+};
+std::vector<Missing> MissingInQuarter(db::Transaction& tx, const Bounds& scope,
+                                      const std::vector<std::string>& tags, const std::string& from,
+                                      const std::string& to, int64_t limit, int64_t offset);
+int64_t CountMissingInQuarter(db::Transaction& tx, const Bounds& scope,
+                              const std::vector<std::string>& tags, const std::string& from,
+                              const std::string& to);
+// A spot check of the quarter's finished scored inspections: `limit` of them in an order fixed
+// by `seed` (the same quarter and scope give the same list).
+struct Checked {
+  int64_t inspection_id = 0;
+  int64_t enterprise_id = 0;
+  std::string enterprise_name;
+  std::string region_code;
+  std::string kind;
+  std::string inspector_name;
+  std::string finished_at;
+  int64_t findings = 0;
+};
+std::vector<Checked> SpotCheck(db::Transaction& tx, const Bounds& scope, const std::string& from,
+                               const std::string& to, int64_t seed, int64_t limit);
+
 }  // namespace anjian::scoring::store
