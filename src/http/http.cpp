@@ -98,6 +98,15 @@ int StatusFor(ErrorKind kind) {
   return 500;
 }
 
+Response Xlsx(std::string body, const std::string& filename) {
+  Response response;
+  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
 Response ErrorResponse(const Error& error, std::string_view language) {
   nlohmann::json body = {{"code", error.code},
                          {"message", messages::ErrorText(language, error.code)}};

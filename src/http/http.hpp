@@ -45,6 +45,8 @@ struct Response {
 
 Response Json(int status, const nlohmann::json& body);
 Response NoContent();
+// An .xlsx workbook as a download named `filename`, never cached.
+Response Xlsx(std::string body, const std::string& filename);
 // The one place where an Error becomes a status code and a body (see error_mapping.cpp).
 int StatusFor(ErrorKind kind);
 Response ErrorResponse(const Error& error, std::string_view language);

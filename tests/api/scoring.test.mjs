@@ -264,3 +264,27 @@ test('the quarter: per town, the scored sectors reached and missing, events and 
   assert.equal(past.status, 200);
   assert.ok(past.body.towns.every((t) => t.inspected === 0 && t.events === 0));
 });
+
+test('each list exports as XLSX within the caller\'s scope', async () => {
+  const download = async (path, as) => {
+    const r = await fetch(`${srv.url}${path}`, { headers: { Authorization: `Bearer ${as.token}` } });
+    return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'),
+      bytes: new Uint8Array(await r.arrayBuffer()) };
+  };
+  for (const [path, name] of [
+    ['/api/v1/scoring/rankings/export.xlsx', 'score-rankings.xlsx'],
+    ['/api/v1/score-events/export.xlsx?state=active', 'score-events.xlsx'],
+    ['/api/v1/score-followups/export.xlsx?status=open', 'score-followups.xlsx'],
+    ['/api/v1/scoring/quarter/missing/export.xlsx', 'score-quarter-missing.xlsx'],
+  ]) {
+    const file = await download(path, sessions.district1);
+    assert.equal(file.status, 200, path);
+    assert.match(file.type, /spreadsheetml/, path);
+    assert.equal(file.disposition, `attachment; filename="${name}"`, path);
+    assert.deepEqual([...file.bytes.slice(0, 4)], [0x50, 0x4b, 0x03, 0x04], `${path}: a zip (XLSX)`);
+  }
+  assert.equal((await download('/api/v1/scoring/rankings/export.xlsx', sessions.ent1_1)).status, 403);
+  assert.equal((await download('/api/v1/scoring/quarter/missing/export.xlsx', sessions.grid1_1_1)).status, 403);
+  assert.equal((await download('/api/v1/score-events/export.xlsx?state=gone', sessions.district1)).status, 422);
+  assert.equal((await download('/api/v1/scoring/quarter/missing/export.xlsx?region_code=990103000000', sessions.district1)).status, 404);
+});

@@ -54,18 +54,6 @@ Result<Filter> ReadFilter(const Request& request) {
   return filter;
 }
 
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-http::Response Xlsx(std::string body, const std::string& filename) {
-  http::Response response;
-  response.content_type = std::string(kXlsxType);
-  response.body = std::move(body);
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
-}
-
 nlohmann::json ToJson(const ImportReport& report, std::string_view language) {
   nlohmann::json rejected = nlohmann::json::array();
   for (const auto& r : report.rejected) {
@@ -142,12 +130,13 @@ void RegisterRoutes(http::Router& router, Service& service) {
                if (!filter) return ErrorResponse(filter.error(), request.language);
                auto file = service.Export(*request.principal, *filter, request.language);
                if (!file) return ErrorResponse(file.error(), request.language);
-               return Xlsx(std::move(*file), "enterprises.xlsx");
+               return http::Xlsx(std::move(*file), "enterprises.xlsx");
              });
 
   router.Get("/api/v1/enterprises/import-template.xlsx", http::Access::kAuthenticated,
              [](Request& request) {
-               return Xlsx(Service::Template(request.language), "enterprise-import-template.xlsx");
+               return http::Xlsx(Service::Template(request.language),
+                                 "enterprise-import-template.xlsx");
              });
 
   router.Post("/api/v1/enterprises", http::Access::kAuthenticated, [&service](Request& request) {

@@ -17,6 +17,39 @@ Result<std::optional<int>> CycleQuery(const Request& request) {
   return std::optional<int>{static_cast<int>(**cycle)};
 }
 
+Result<store::EventFilter> ReadEventFilter(const Request& request) {
+  auto enterprise_id = http::QueryInteger(request, "enterprise_id");
+  if (!enterprise_id) return enterprise_id.error();
+  auto cycle = CycleQuery(request);
+  if (!cycle) return cycle.error();
+  store::EventFilter filter;
+  filter.enterprise_id = *enterprise_id;
+  filter.cycle = *cycle;
+  filter.state = request.Query("state");
+  filter.region_code = request.Query("region_code");
+  return filter;
+}
+
+Result<store::FollowupFilter> ReadFollowupFilter(const Request& request) {
+  auto enterprise_id = http::QueryInteger(request, "enterprise_id");
+  if (!enterprise_id) return enterprise_id.error();
+  auto cycle = CycleQuery(request);
+  if (!cycle) return cycle.error();
+  store::FollowupFilter filter;
+  filter.enterprise_id = *enterprise_id;
+  filter.cycle = *cycle;
+  filter.status = request.Query("status");
+  filter.action = request.Query("action");
+  filter.region_code = request.Query("region_code");
+  return filter;
+}
+
+// The answer to an export: the workbook, or the error.
+http::Response Workbook(const Request& request, Result<std::string> file, const char* name) {
+  if (!file) return ErrorResponse(file.error(), request.language);
+  return http::Xlsx(std::move(*file), name);
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Service& service) {
@@ -49,16 +82,9 @@ void RegisterRoutes(http::Router& router, Service& service) {
   router.Get("/api/v1/score-events", http::Access::kAuthenticated, [&service](Request& request) {
     auto page = http::ParsePage(request);
     if (!page) return ErrorResponse(page.error(), request.language);
-    auto enterprise_id = http::QueryInteger(request, "enterprise_id");
-    if (!enterprise_id) return ErrorResponse(enterprise_id.error(), request.language);
-    auto cycle = CycleQuery(request);
-    if (!cycle) return ErrorResponse(cycle.error(), request.language);
-    store::EventFilter filter;
-    filter.enterprise_id = *enterprise_id;
-    filter.cycle = *cycle;
-    filter.state = request.Query("state");
-    filter.region_code = request.Query("region_code");
-    return http::Reply(request, service.Events(*request.principal, filter, *page),
+    auto filter = ReadEventFilter(request);
+    if (!filter) return ErrorResponse(filter.error(), request.language);
+    return http::Reply(request, service.Events(*request.principal, *filter, *page),
                        [&](const EventListing& listing) {
                          return http::ListBody(listing.items, listing.total, *page,
                                                [](const Event& e) { return ToJson(e); });
@@ -144,17 +170,9 @@ void RegisterRoutes(http::Router& router, Service& service) {
   router.Get("/api/v1/score-followups", http::Access::kAuthenticated, [&service](Request& request) {
     auto page = http::ParsePage(request);
     if (!page) return ErrorResponse(page.error(), request.language);
-    auto enterprise_id = http::QueryInteger(request, "enterprise_id");
-    if (!enterprise_id) return ErrorResponse(enterprise_id.error(), request.language);
-    auto cycle = CycleQuery(request);
-    if (!cycle) return ErrorResponse(cycle.error(), request.language);
-    store::FollowupFilter filter;
-    filter.enterprise_id = *enterprise_id;
-    filter.cycle = *cycle;
-    filter.status = request.Query("status");
-    filter.action = request.Query("action");
-    filter.region_code = request.Query("region_code");
-    return http::Reply(request, service.Followups(*request.principal, filter, *page),
+    auto filter = ReadFollowupFilter(request);
+    if (!filter) return ErrorResponse(filter.error(), request.language);
+    return http::Reply(request, service.Followups(*request.principal, *filter, *page),
                        [&](const FollowupListing& listing) {
                          return http::ListBody(
                              listing.items, listing.total, *page,
@@ -202,6 +220,46 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                     body["quarter"] = listing.quarter.label;
                                     return body;
                                   });
+             });
+
+  router.Get("/api/v1/score-events/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto filter = ReadEventFilter(request);
+               if (!filter) return ErrorResponse(filter.error(), request.language);
+               return Workbook(request,
+                               service.ExportEvents(*request.principal, *filter, request.language),
+                               "score-events.xlsx");
+             });
+
+  router.Get("/api/v1/score-followups/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto filter = ReadFollowupFilter(request);
+               if (!filter) return ErrorResponse(filter.error(), request.language);
+               return Workbook(
+                   request, service.ExportFollowups(*request.principal, *filter, request.language),
+                   "score-followups.xlsx");
+             });
+
+  router.Get("/api/v1/scoring/rankings/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto cycle = CycleQuery(request);
+               if (!cycle) return ErrorResponse(cycle.error(), request.language);
+               auto min_points = http::QueryInteger(request, "min_points");
+               if (!min_points) return ErrorResponse(min_points.error(), request.language);
+               return Workbook(
+                   request,
+                   service.ExportRankings(*request.principal, *cycle, request.Query("region_code"),
+                                          min_points->value_or(1), request.language),
+                   "score-rankings.xlsx");
+             });
+
+  router.Get("/api/v1/scoring/quarter/missing/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               return Workbook(
+                   request,
+                   service.ExportMissing(*request.principal, request.Query("region_code"),
+                                         request.Query("quarter"), request.language),
+                   "score-quarter-missing.xlsx");
              });
 
   router.Post(

@@ -5,7 +5,9 @@
 #include <functional>
 #include <map>
 
+#include "core/messages.hpp"
 #include "core/region_code.hpp"
+#include "core/table_file.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
@@ -418,6 +420,108 @@ Result<MissingListing> Service::Missing(const Principal& principal, const std::s
   out.total = store::CountMissingInQuarter(tx, *bounds, tags, from, to);
   out.items = store::MissingInQuarter(tx, *bounds, tags, from, to, page.page_size, page.Offset());
   return out;
+}
+
+namespace {
+
+constexpr int64_t kExportRows = 100'000;
+
+// A workbook of one sheet: its name and column headers from the labels of `language`.
+std::string Workbook(std::string_view language, std::string_view sheet,
+                     const std::vector<std::string_view>& columns,
+                     std::vector<std::vector<table_file::Cell>> rows) {
+  table_file::Sheet out;
+  out.name = messages::Label(language, "sheet", sheet);
+  out.header.reserve(columns.size());
+  for (auto column : columns)
+    out.header.push_back(messages::Label(language, "score_column", column));
+  out.rows = std::move(rows);
+  return table_file::WriteXlsx({out});
+}
+
+table_file::Cell Text(const std::optional<std::string>& value) {
+  if (!value) return std::monostate{};
+  return *value;
+}
+
+table_file::Cell Number(const std::optional<int64_t>& value) {
+  if (!value) return std::monostate{};
+  return *value;
+}
+
+}  // namespace
+
+Result<std::string> Service::ExportRankings(const Principal& principal, std::optional<int> cycle,
+                                            const std::string& region_code, int64_t min_points,
+                                            std::string_view language) {
+  auto ranked = Rank(principal, cycle, region_code, min_points, {1, kExportRows});
+  if (!ranked) return ranked.error();
+  if (ranked->total > kExportRows) return Error::Invalid("export_too_large");
+  std::vector<std::vector<table_file::Cell>> rows;
+  rows.reserve(ranked->items.size());
+  for (const auto& r : ranked->items) {
+    rows.push_back({int64_t{ranked->cycle}, r.name, r.uscc, r.region_code, r.points, r.events});
+  }
+  return Workbook(language, "score_rankings",
+                  {"cycle", "enterprise", "uscc", "region_code", "points", "events"},
+                  std::move(rows));
+}
+
+Result<std::string> Service::ExportEvents(const Principal& principal,
+                                          const store::EventFilter& filter,
+                                          std::string_view language) {
+  auto listed = Events(principal, filter, {1, kExportRows});
+  if (!listed) return listed.error();
+  if (listed->total > kExportRows) return Error::Invalid("export_too_large");
+  std::vector<std::vector<table_file::Cell>> rows;
+  rows.reserve(listed->items.size());
+  for (const auto& e : listed->items) {
+    rows.push_back({e.enterprise_name, e.region_code, int64_t{e.cycle}, e.occurred_on, e.points,
+                    messages::Label(language, "score_source", e.source),
+                    e.item_text.empty() ? e.reason : e.item_text, Number(e.hazard_id),
+                    Number(e.inspection_id), messages::Label(language, "score_state", e.state),
+                    e.revoke_reason, e.recorded_by_name});
+  }
+  return Workbook(language, "score_events",
+                  {"enterprise", "region_code", "cycle", "occurred_on", "points", "source", "item",
+                   "hazard_id", "inspection_id", "state", "revoke_reason", "recorded_by"},
+                  std::move(rows));
+}
+
+Result<std::string> Service::ExportFollowups(const Principal& principal,
+                                             const store::FollowupFilter& filter,
+                                             std::string_view language) {
+  auto listed = Followups(principal, filter, {1, kExportRows});
+  if (!listed) return listed.error();
+  if (listed->total > kExportRows) return Error::Invalid("export_too_large");
+  std::vector<std::vector<table_file::Cell>> rows;
+  rows.reserve(listed->items.size());
+  for (const auto& f : listed->items) {
+    rows.push_back({f.enterprise_name, f.region_code, int64_t{f.cycle}, f.threshold_points,
+                    messages::Label(language, "score_action", f.action), f.unit_region_code,
+                    f.total_at_crossing, f.crossed_at.substr(0, 10), f.due_on,
+                    messages::Label(language, "followup_status", f.status), Text(f.held_on),
+                    f.attendees, f.minutes, f.note});
+  }
+  return Workbook(language, "score_followups",
+                  {"enterprise", "region_code", "cycle", "threshold", "action", "unit", "total",
+                   "crossed_on", "due_on", "status", "held_on", "attendees", "minutes", "note"},
+                  std::move(rows));
+}
+
+Result<std::string> Service::ExportMissing(const Principal& principal,
+                                           const std::string& region_code,
+                                           const std::string& quarter, std::string_view language) {
+  auto listed = Missing(principal, region_code, quarter, {1, kExportRows});
+  if (!listed) return listed.error();
+  if (listed->total > kExportRows) return Error::Invalid("export_too_large");
+  std::vector<std::vector<table_file::Cell>> rows;
+  rows.reserve(listed->items.size());
+  for (const auto& m : listed->items) {
+    rows.push_back({listed->quarter.label, m.name, m.uscc, m.region_code});
+  }
+  return Workbook(language, "score_missing", {"quarter", "enterprise", "uscc", "region_code"},
+                  std::move(rows));
 }
 
 Result<RolloverReport> Service::Rollover(const Principal& principal, int target, bool dry_run) {

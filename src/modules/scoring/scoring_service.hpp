@@ -159,6 +159,19 @@ class Service {
   Result<MissingListing> Missing(const Principal& principal, const std::string& region_code,
                                  const std::string& quarter, const http::Page& page);
 
+  // The lists as XLSX workbooks, with the labels of `language` (at most 100,000 rows: 422
+  // export_too_large beyond).
+  Result<std::string> ExportRankings(const Principal& principal, std::optional<int> cycle,
+                                     const std::string& region_code, int64_t min_points,
+                                     std::string_view language);
+  Result<std::string> ExportEvents(const Principal& principal, const store::EventFilter& filter,
+                                   std::string_view language);
+  Result<std::string> ExportFollowups(const Principal& principal,
+                                      const store::FollowupFilter& filter,
+                                      std::string_view language);
+  Result<std::string> ExportMissing(const Principal& principal, const std::string& region_code,
+                                    const std::string& quarter, std::string_view language);
+
   // The rollover into `target` (the cycle that starts on its year's start day), in one
   // transaction; an administrator's, or the system's (the daily job, the CLI).
   Result<RolloverReport> Rollover(const Principal& principal, int target, bool dry_run);

@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
+#include "core/table_file.hpp"
 #include "core/uscc.hpp"
 #include "modules/checklist/checklist_service.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
@@ -253,6 +255,24 @@ TEST_P(ScoringServiceTest, ThresholdsOncePerCycleAndRevocation) {
   // The enterprise reads its card but records nothing; a grid worker neither.
   EXPECT_TRUE(service_->Card(owner_, furnace_, std::nullopt).ok());
   EXPECT_EQ(service_->Record(owner_, {furnace_, 1, "x", ""}).error().code, "forbidden");
+  // The lists as workbooks, read back: the ranking's row and the four follow-ups, with labels.
+  auto rankings = service_->ExportRankings(district_, std::nullopt, "", 1, "zh-CN");
+  ASSERT_TRUE(rankings.ok()) << rankings.error().code;
+  auto table = table_file::ReadTable(*rankings);
+  ASSERT_TRUE(table.ok());
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0].at(1), "企业名称");
+  EXPECT_EQ(table->rows[1].at(1), "甲熔炼厂");
+  EXPECT_EQ(table->rows[1].at(4), "12");
+  auto sheet = table_file::ReadTable(*service_->ExportFollowups(district_, {}, "en"));
+  ASSERT_EQ(sheet->rows.size(), 5u);
+  EXPECT_EQ(sheet->rows[0].at(4), "Action");
+  std::set<std::string> actions;
+  for (size_t i = 1; i < sheet->rows.size(); ++i) actions.insert(sheet->rows[i].at(4));
+  EXPECT_EQ(actions, (std::set<std::string>{"Raise inspection frequency", "Warning interview",
+                                            "Enforcement inspection", "Key supervision"}));
+  EXPECT_EQ(service_->ExportRankings(owner_, std::nullopt, "", 1, "zh-CN").error().code,
+            "forbidden");
   // A rollover only into a cycle that has begun, and only by an administrator.
   EXPECT_EQ(service_->Rollover(As(Role::kAdmin, std::nullopt), 2026, false).error().code,
             "cycle_not_started");
