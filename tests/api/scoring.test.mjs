@@ -1,5 +1,5 @@
-// The 12-point system (记分管理), /api/v1/score-events, /scoring, /score-followups, and
-// /enterprises/{id}/score-card: a finding on a scored furnace item costs its points once; points
+// The 12-point system (记分管理), /api/v1/scoring/events, /scoring, /scoring/followups, and
+// /scoring/enterprises/{id}: a finding on a scored furnace item costs its points once; points
 // by hand (also in the cycle before, by date); thresholds create their follow-up once per cycle;
 // the rollover into today's cycle carries what was not put right and is safe to run twice; the
 // enterprise sees its own card; every refused write leaves the records as they were.
@@ -32,7 +32,7 @@ function expectError(r, status, code, field, label = '') {
   assert.ok(r.body.error?.message, `${label}: a message`);
 }
 async function card(id, as = sessions.station1_1, query = '') {
-  const r = await get(`/api/v1/enterprises/${id}/score-card${query}`, as);
+  const r = await get(`/api/v1/scoring/enterprises/${id}${query}`, as);
   assert.equal(r.status, 200, r.text);
   return r.body;
 }
@@ -41,10 +41,10 @@ async function counts() {
 }
 
 test('a finding on a scored item costs its points once; thresholds make their follow-ups once', async () => {
-  const listed = await get('/api/v1/score-events?page_size=1', sessions.station1_1);
+  const listed = await get('/api/v1/scoring/events?page_size=1', sessions.station1_1);
   assert.equal(listed.status, 200, listed.text);
   // The demo's furnace inspections scored some enterprises of the city.
-  const everywhere = await get('/api/v1/score-events?page_size=1', sessions.city);
+  const everywhere = await get('/api/v1/scoring/events?page_size=1', sessions.city);
   assert.ok(everywhere.body.total > 0, 'the demo has score events');
 
   const furnace = await get('/api/v1/checklists?page_size=50', sessions.station1_1);
@@ -90,9 +90,9 @@ test('a finding on a scored item costs its points once; thresholds make their fo
     assert.equal(f.unit_region_code, '990102001000', 'the town station');
   }
   // The enterprise itself sees its card; another district does not.
-  const own = await get(`/api/v1/enterprises/${target.id}/score-card`, sessions.district1);
+  const own = await get(`/api/v1/scoring/enterprises/${target.id}`, sessions.district1);
   assert.equal(own.status, 200);
-  const other = await get(`/api/v1/enterprises/${target.id}/score-card`, sessions.district2);
+  const other = await get(`/api/v1/scoring/enterprises/${target.id}`, sessions.district2);
   assert.equal(other.status, 404);
   const ranking = await get(`/api/v1/scoring/rankings?page_size=200&region_code=990102001000`, sessions.station1_1);
   assert.equal(ranking.status, 200, ranking.text);
@@ -109,7 +109,7 @@ test('points by hand, revoked with a reason; the cycle before by date; the rollo
   const target = enterprises.body.items[0];
   const base = await card(target.id, sessions.district1);
   // Six points by hand today: the warning interview's threshold.
-  const six = await post('/api/v1/score-events', { enterprise_id: target.id, points: 6, reason: '拒不执行整改指令' }, sessions.district1);
+  const six = await post('/api/v1/scoring/events', { enterprise_id: target.id, points: 6, reason: '拒不执行整改指令' }, sessions.district1);
   assert.equal(six.status, 201, six.text);
   assert.equal(six.body.source, 'manual');
   assert.equal(six.body.cycle, CYCLE);
@@ -119,47 +119,47 @@ test('points by hand, revoked with a reason; the cycle before by date; the rollo
   assert.ok(interview, 'the warning interview is due');
   assert.equal(interview.unit_region_code, '990102000000', 'the district bureau');
   // Revoked: the total falls, the follow-up stays (once per cycle), and crossing again adds none.
-  const revoked = await post(`/api/v1/score-events/${six.body.id}/revoke`, { version: six.body.version, reason: '记分依据有误' }, sessions.district1);
+  const revoked = await post(`/api/v1/scoring/events/${six.body.id}/revoke`, { version: six.body.version, reason: '记分依据有误' }, sessions.district1);
   assert.equal(revoked.status, 200, revoked.text);
   assert.equal(revoked.body.state, 'revoked');
   now = await card(target.id, sessions.district1);
   assert.equal(now.total, base.total);
-  const again = await post('/api/v1/score-events', { enterprise_id: target.id, points: 6, reason: '再次拒不整改' }, sessions.district1);
+  const again = await post('/api/v1/scoring/events', { enterprise_id: target.id, points: 6, reason: '再次拒不整改' }, sessions.district1);
   assert.equal(again.status, 201, again.text);
-  const followups = await get(`/api/v1/score-followups?enterprise_id=${target.id}&cycle=${CYCLE}&action=warning_interview`, sessions.district1);
+  const followups = await get(`/api/v1/scoring/followups?enterprise_id=${target.id}&cycle=${CYCLE}&action=warning_interview`, sessions.district1);
   assert.equal(followups.body.total, 1, 'crossed, revoked, crossed again: one interview');
 
   // The interview is held and recorded by the bureau; the station may not close the district's.
-  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.station1_2), 403, 'forbidden');
-  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.district1), 422, 'required', 'held_on');
-  const closed = await post(`/api/v1/score-followups/${interview.id}/close`, {
+  expectError(await post(`/api/v1/scoring/followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.station1_2), 403, 'forbidden');
+  expectError(await post(`/api/v1/scoring/followups/${interview.id}/close`, { version: interview.version, note: '已约谈' }, sessions.district1), 422, 'required', 'held_on');
+  const closed = await post(`/api/v1/scoring/followups/${interview.id}/close`, {
     version: interview.version, held_on: TODAY, attendees: '区局李明；企业负责人王强', minutes: '通报记分情况，责令限期整改',
   }, sessions.district1);
   assert.equal(closed.status, 200, closed.text);
   assert.equal(closed.body.status, 'done');
-  expectError(await post(`/api/v1/score-followups/${interview.id}/close`, { version: closed.body.version, note: 'x' }, sessions.district1), 409, 'followup_closed');
+  expectError(await post(`/api/v1/scoring/followups/${interview.id}/close`, { version: closed.body.version, note: 'x' }, sessions.district1), 409, 'followup_closed');
 
   // Points in the cycle before (by date), never re-inspected: the rollover carries them.
-  const old = await post('/api/v1/score-events', { enterprise_id: target.id, points: 2, reason: '未按期报送台账', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
+  const old = await post('/api/v1/scoring/events', { enterprise_id: target.id, points: 2, reason: '未按期报送台账', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
   assert.equal(old.status, 201, old.text);
   assert.equal(old.body.cycle, CYCLE - 1);
-  const reinspectedOld = await post('/api/v1/score-events', { enterprise_id: target.id, points: 1, reason: '警示标志缺失', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
+  const reinspectedOld = await post('/api/v1/scoring/events', { enterprise_id: target.id, points: 1, reason: '警示标志缺失', occurred_on: LAST_CYCLE_DAY }, sessions.district1);
   assert.equal(reinspectedOld.status, 201);
-  const noted = await post(`/api/v1/score-events/${reinspectedOld.body.id}/reinspection`, { version: reinspectedOld.body.version, note: '复查已补齐标志' }, sessions.district1);
+  const noted = await post(`/api/v1/scoring/events/${reinspectedOld.body.id}/reinspection`, { version: reinspectedOld.body.version, note: '复查已补齐标志' }, sessions.district1);
   assert.equal(noted.status, 200, noted.text);
   // A re-inspection recorded today is after the old cycle's end: it does not clear at this rollover.
   const oldCard = await card(target.id, sessions.district1, `?cycle=${CYCLE - 1}`);
   assert.deepEqual(oldCard.events.find((e) => e.id === reinspectedOld.body.id).at_rollover,
     { clears: false, reason: 'not_reinspected' });
 
-  const dry = await post('/api/v1/scoring/rollover', { cycle: CYCLE, dry_run: true });
+  const dry = await post(`/api/v1/scoring/cycles/${CYCLE}/rollover`, { dry_run: true });
   assert.equal(dry.status, 200, dry.text);
   assert.equal(dry.body.dry_run, true);
   const mine = dry.body.items.filter((i) => i.enterprise_id === target.id);
   assert.deepEqual(mine.map((i) => [i.event_id, i.clears, i.reason]).sort(),
     [[old.body.id, false, 'not_reinspected'], [reinspectedOld.body.id, false, 'not_reinspected']].sort());
   const beforeRoll = await card(target.id, sessions.district1);
-  const rolled = await post('/api/v1/scoring/rollover', { cycle: CYCLE });
+  const rolled = await post(`/api/v1/scoring/cycles/${CYCLE}/rollover`, {});
   assert.equal(rolled.status, 200, rolled.text);
   assert.equal(rolled.body.carried + rolled.body.cleared, dry.body.items.length, 'the dry run listed what the run did');
   const carried = rolled.body.items.find((i) => i.event_id === old.body.id);
@@ -171,7 +171,7 @@ test('points by hand, revoked with a reason; the cycle before by date; the rollo
   assert.equal(carriedEvent.carried_from_event_id, old.body.id);
   assert.equal(carriedEvent.occurred_on, LAST_CYCLE_DAY, 'keeps its date');
   // Twice: nothing new.
-  const twice = await post('/api/v1/scoring/rollover', { cycle: CYCLE });
+  const twice = await post(`/api/v1/scoring/cycles/${CYCLE}/rollover`, {});
   assert.equal(twice.status, 200);
   assert.deepEqual([twice.body.cleared, twice.body.carried], [0, 0]);
   assert.ok(twice.body.already_decided >= rolled.body.carried + rolled.body.cleared);
@@ -180,6 +180,18 @@ test('points by hand, revoked with a reason; the cycle before by date; the rollo
   const cli = await srv.cli(['scoring', 'rollover', '--cycle', String(CYCLE), '--dry-run']);
   assert.equal(cli.code, 0, cli.stderr);
   assert.match(cli.stdout, /0 cleared, 0 carried/);
+});
+
+test('the rule sets are the scored checklists: the furnace list\'s 22 items and their points', async () => {
+  const rules = await get('/api/v1/scoring/rules', sessions.ent1_1);
+  assert.equal(rules.status, 200, rules.text);
+  const furnace = rules.body.items.find((r) => r.code === 'furnace');
+  assert.ok(furnace, 'the furnace rule set');
+  const items = furnace.checklist_version.items;
+  assert.equal(items.length, 22);
+  assert.ok(items.every((i) => i.points >= 1 && i.points <= 12), 'every item scored');
+  assert.ok(rules.body.items.every((r) => r.purpose === 'scored'));
+  expectError(await get('/api/v1/scoring/rules', sessions.expert1), 403, 'forbidden');
 });
 
 test('settings: the administrator changes thresholds and the cycle start; refusals change nothing', async () => {
@@ -210,10 +222,10 @@ test('settings: the administrator changes thresholds and the cycle start; refusa
     [{ enterprise_id: 1, points: 2, reason: '原因', extra: 1 }, sessions.district1, 422, 'unknown_field', 'extra'],
     [{ enterprise_id: 999999, points: 2, reason: '原因' }, sessions.district1, 422, 'enterprise_not_found', 'enterprise_id'],
   ]) {
-    expectError(await post('/api/v1/score-events', body, as), status, code, field, JSON.stringify(body));
+    expectError(await post('/api/v1/scoring/events', body, as), status, code, field, JSON.stringify(body));
   }
-  expectError(await post('/api/v1/scoring/rollover', { cycle: CYCLE + 1 }), 422, 'cycle_not_started', 'cycle');
-  expectError(await post('/api/v1/scoring/rollover', { cycle: CYCLE }, sessions.city), 403, 'forbidden');
+  expectError(await post(`/api/v1/scoring/cycles/${CYCLE + 1}/rollover`, {}), 422, 'cycle_not_started', 'start_year');
+  expectError(await post(`/api/v1/scoring/cycles/${CYCLE}/rollover`, {}, sessions.city), 403, 'forbidden');
   assert.equal(await counts(), before, 'nothing written');
 
   const changed = await patch('/api/v1/scoring/settings', {
@@ -273,8 +285,8 @@ test('each list exports as XLSX within the caller\'s scope', async () => {
   };
   for (const [path, name] of [
     ['/api/v1/scoring/rankings/export.xlsx', 'score-rankings.xlsx'],
-    ['/api/v1/score-events/export.xlsx?state=active', 'score-events.xlsx'],
-    ['/api/v1/score-followups/export.xlsx?status=open', 'score-followups.xlsx'],
+    ['/api/v1/scoring/events/export.xlsx?state=active', 'score-events.xlsx'],
+    ['/api/v1/scoring/followups/export.xlsx?status=open', 'score-followups.xlsx'],
     ['/api/v1/scoring/quarter/missing/export.xlsx', 'score-quarter-missing.xlsx'],
   ]) {
     const file = await download(path, sessions.district1);
@@ -285,6 +297,6 @@ test('each list exports as XLSX within the caller\'s scope', async () => {
   }
   assert.equal((await download('/api/v1/scoring/rankings/export.xlsx', sessions.ent1_1)).status, 403);
   assert.equal((await download('/api/v1/scoring/quarter/missing/export.xlsx', sessions.grid1_1_1)).status, 403);
-  assert.equal((await download('/api/v1/score-events/export.xlsx?state=gone', sessions.district1)).status, 422);
+  assert.equal((await download('/api/v1/scoring/events/export.xlsx?state=gone', sessions.district1)).status, 422);
   assert.equal((await download('/api/v1/scoring/quarter/missing/export.xlsx?region_code=990103000000', sessions.district1)).status, 404);
 });

@@ -95,6 +95,7 @@ struct HazardFacts {
   std::optional<std::string> deadline;
   std::optional<std::string> verified_at;
   std::optional<std::string> verified_on;
+  std::optional<std::string> cancelled_at;
 };
 struct Decision {
   bool clears = false;

@@ -59,6 +59,15 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                   [](const store::Settings& s) { return ToJson(s); });
              });
 
+  router.Get("/api/v1/scoring/rules", http::Access::kAuthenticated, [&service](Request& request) {
+    return http::Reply(request, service.Rules(*request.principal),
+                       [](const std::vector<checklist::Detail>& rules) {
+                         nlohmann::json items = nlohmann::json::array();
+                         for (const auto& rule : rules) items.push_back(checklist::ToJson(rule));
+                         return nlohmann::json{{"items", std::move(items)}};
+                       });
+  });
+
   router.Patch(
       "/api/v1/scoring/settings", http::Access::kAuthenticated, [&service](Request& request) {
         auto input = http::JsonInput::Parse(request.body);
@@ -79,7 +88,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                            [](const store::Settings& s) { return ToJson(s); });
       });
 
-  router.Get("/api/v1/score-events", http::Access::kAuthenticated, [&service](Request& request) {
+  router.Get("/api/v1/scoring/events", http::Access::kAuthenticated, [&service](Request& request) {
     auto page = http::ParsePage(request);
     if (!page) return ErrorResponse(page.error(), request.language);
     auto filter = ReadEventFilter(request);
@@ -91,7 +100,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                        });
   });
 
-  router.Post("/api/v1/score-events", http::Access::kAuthenticated, [&service](Request& request) {
+  router.Post("/api/v1/scoring/events", http::Access::kAuthenticated, [&service](Request& request) {
     auto input = http::JsonInput::Parse(request.body);
     if (!input) return ErrorResponse(input.error(), request.language);
     ManualEvent in;
@@ -105,7 +114,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
         201);
   });
 
-  router.Post("/api/v1/score-events/{id}/revoke", http::Access::kAuthenticated,
+  router.Post("/api/v1/scoring/events/{id}/revoke", http::Access::kAuthenticated,
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
@@ -121,7 +130,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                    [](const Event& e) { return ToJson(e); });
               });
 
-  router.Post("/api/v1/score-events/{id}/reinspection", http::Access::kAuthenticated,
+  router.Post("/api/v1/scoring/events/{id}/reinspection", http::Access::kAuthenticated,
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
@@ -137,7 +146,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                    [](const Event& e) { return ToJson(e); });
               });
 
-  router.Get("/api/v1/enterprises/{id}/score-card", http::Access::kAuthenticated,
+  router.Get("/api/v1/scoring/enterprises/{id}", http::Access::kAuthenticated,
              [&service](Request& request) {
                auto id = http::PathId(request, "id");
                if (!id) return ErrorResponse(id.error(), request.language);
@@ -167,20 +176,22 @@ void RegisterRoutes(http::Router& router, Service& service) {
                            });
       });
 
-  router.Get("/api/v1/score-followups", http::Access::kAuthenticated, [&service](Request& request) {
-    auto page = http::ParsePage(request);
-    if (!page) return ErrorResponse(page.error(), request.language);
-    auto filter = ReadFollowupFilter(request);
-    if (!filter) return ErrorResponse(filter.error(), request.language);
-    return http::Reply(request, service.Followups(*request.principal, *filter, *page),
-                       [&](const FollowupListing& listing) {
-                         return http::ListBody(
-                             listing.items, listing.total, *page,
-                             [&](const store::Followup& f) { return ToJson(f, listing.today); });
-                       });
-  });
+  router.Get("/api/v1/scoring/followups", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto page = http::ParsePage(request);
+               if (!page) return ErrorResponse(page.error(), request.language);
+               auto filter = ReadFollowupFilter(request);
+               if (!filter) return ErrorResponse(filter.error(), request.language);
+               return http::Reply(request, service.Followups(*request.principal, *filter, *page),
+                                  [&](const FollowupListing& listing) {
+                                    return http::ListBody(listing.items, listing.total, *page,
+                                                          [&](const store::Followup& f) {
+                                                            return ToJson(f, listing.today);
+                                                          });
+                                  });
+             });
 
-  router.Post("/api/v1/score-followups/{id}/close", http::Access::kAuthenticated,
+  router.Post("/api/v1/scoring/followups/{id}/close", http::Access::kAuthenticated,
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
@@ -222,7 +233,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                   });
              });
 
-  router.Get("/api/v1/score-events/export.xlsx", http::Access::kAuthenticated,
+  router.Get("/api/v1/scoring/events/export.xlsx", http::Access::kAuthenticated,
              [&service](Request& request) {
                auto filter = ReadEventFilter(request);
                if (!filter) return ErrorResponse(filter.error(), request.language);
@@ -231,7 +242,7 @@ void RegisterRoutes(http::Router& router, Service& service) {
                                "score-events.xlsx");
              });
 
-  router.Get("/api/v1/score-followups/export.xlsx", http::Access::kAuthenticated,
+  router.Get("/api/v1/scoring/followups/export.xlsx", http::Access::kAuthenticated,
              [&service](Request& request) {
                auto filter = ReadFollowupFilter(request);
                if (!filter) return ErrorResponse(filter.error(), request.language);
@@ -262,19 +273,22 @@ void RegisterRoutes(http::Router& router, Service& service) {
                    "score-quarter-missing.xlsx");
              });
 
-  router.Post(
-      "/api/v1/scoring/rollover", http::Access::kAuthenticated, [&service](Request& request) {
-        auto input = http::JsonInput::Parse(request.body);
-        if (!input) return ErrorResponse(input.error(), request.language);
-        auto cycle = input->RequiredInteger("cycle");
-        bool dry_run = input->OptionalBool("dry_run").value_or(false);
-        if (auto s = input->Finish(); !s) {
-          return ErrorResponse(s.error(), request.language);
-        }
-        return http::Reply(request,
-                           service.Rollover(*request.principal, static_cast<int>(cycle), dry_run),
-                           [](const RolloverReport& r) { return ToJson(r); });
-      });
+  // The rollover into the cycle that starts in {start_year}, from the cycle before.
+  router.Post("/api/v1/scoring/cycles/{start_year}/rollover", http::Access::kAuthenticated,
+              [&service](Request& request) {
+                auto cycle = http::PathId(request, "start_year");
+                if (!cycle) return ErrorResponse(cycle.error(), request.language);
+                auto input = http::JsonInput::Parse(request.body.empty() ? "{}" : request.body);
+                if (!input) return ErrorResponse(input.error(), request.language);
+                bool dry_run = input->OptionalBool("dry_run").value_or(false);
+                if (auto s = input->Finish(); !s) {
+                  return ErrorResponse(s.error(), request.language);
+                }
+                return http::Reply(
+                    request,
+                    service.Rollover(*request.principal, static_cast<int>(*cycle), dry_run),
+                    [](const RolloverReport& r) { return ToJson(r); });
+              });
 }
 
 }  // namespace anjian::scoring

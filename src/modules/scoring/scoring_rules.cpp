@@ -112,7 +112,10 @@ Decision Decide(const Event& event, const std::optional<HazardFacts>& hazard,
   if (!hazard) return {false, "not_verified"};
   bool verified =
       hazard->state == "verified" && hazard->verified_at && *hazard->verified_at < end_instant;
-  if (hazard->state == "cancelled") return {true, "hazard_cancelled"};
+  // A finding withdrawn (cancelled as mistaken) before the cycle ended costs nothing.
+  if (hazard->state == "cancelled" && hazard->cancelled_at && *hazard->cancelled_at < end_instant) {
+    return {true, "hazard_cancelled"};
+  }
   if (!verified) return {false, "not_verified"};
   // A carried event clears once its hazard is verified: the late fix cost it one more cycle.
   if (event.carried_from_event_id) return {true, "verified_after_carry"};

@@ -10,6 +10,7 @@
 #include "core/table_file.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/checklist/checklist_store.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
 #include "modules/region/region_store.hpp"
 
@@ -130,6 +131,19 @@ Result<store::Settings> Service::Settings(const Principal& principal) {
   return store::LoadSettings(tx);
 }
 
+Result<std::vector<checklist::Detail>> Service::Rules(const Principal& principal) {
+  if (!ReadsAcross(principal.role) && principal.role != Role::kEnterprise) {
+    return Error::Forbidden();
+  }
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  std::vector<checklist::Detail> out;
+  for (auto& c : checklist::store::List(tx, {.purpose = "scored"})) {
+    auto version = checklist::store::FindVersion(tx, c.id, c.current_version);
+    if (version) out.push_back({std::move(c), std::move(*version)});
+  }
+  return out;
+}
+
 Result<store::Settings> Service::UpdateSettings(const Principal& principal,
                                                 const SettingsInput& input) {
   if (principal.role != Role::kAdmin) return Error::Forbidden();
@@ -198,6 +212,17 @@ Result<Event> Service::Revoke(const Principal& principal, int64_t id, int64_t ve
   auto after = store::FindEvent(tx, id, Scope::System().ForEnterprises());
   audit::Append(tx, audit::ActorOf(principal), "revoke", "score_event", std::to_string(id),
                 ToJson(*current), ToJson(*after), now);
+  // What a mistaken event carried into later cycles goes with it.
+  for (int64_t copy_id : store::CarriedCopies(tx, id)) {
+    auto copy = store::FindEvent(tx, copy_id, Scope::System().ForEnterprises());
+    auto revoked = *copy;
+    revoked.state = "revoked";
+    revoked.revoked_at = next.revoked_at;
+    revoked.revoke_reason = reason;
+    store::UpdateEvent(tx, revoked, copy->version, FormatInstant(now));
+    audit::Append(tx, audit::ActorOf(principal), "revoke", "score_event", std::to_string(copy_id),
+                  ToJson(*copy), ToJson(revoked), now);
+  }
   tx.Commit();
   return *after;
 }
@@ -275,7 +300,9 @@ Result<ScoreCard> Service::Card(const Principal& principal, int64_t enterprise_i
   for (auto& e : store::ListEvents(tx, filter, Scope::System().ForEnterprises(), kAll, 0)) {
     std::optional<HazardFacts> hazard;
     if (e.hazard_id) hazard = store::HazardOf(tx, *e.hazard_id);
-    auto decision = Decide(e, hazard, end);
+    // A cycle already rolled over shows what was decided; otherwise what would be, today.
+    auto decided = store::DecisionFor(tx, e.id, card.cycle + 1);
+    auto decision = decided ? Decision{decided->clears, decided->reason} : Decide(e, hazard, end);
     card.events.push_back({std::move(e), std::move(decision)});
   }
   store::FollowupFilter followups;
@@ -538,13 +565,13 @@ Result<RolloverReport> Service::Roll(const audit::Actor& actor, int target, bool
   static constexpr size_t kListedItems = 10'000;
   static constexpr int kFirst = 2000;
   static constexpr int kLast = 2100;
-  if (target < kFirst || target > kLast) return Error::Invalid("invalid_cycle", "cycle");
+  if (target < kFirst || target > kLast) return Error::Invalid("invalid_cycle", "start_year");
   Instant now = clock_.Now();
   db::Transaction tx(database_, dry_run ? db::TransactionMode::kRead : db::TransactionMode::kWrite);
   auto settings = store::LoadSettings(tx);
   std::string first_day = CycleFirstDay(target, settings.cycle_start);
   // Only a cycle that has begun takes in the one before.
-  if (ChinaDate(now) < first_day) return Error::Invalid("cycle_not_started", "cycle");
+  if (ChinaDate(now) < first_day) return Error::Invalid("cycle_not_started", "start_year");
   RolloverReport report;
   report.target_cycle = target;
   report.dry_run = dry_run;

@@ -9,6 +9,7 @@
 #include "db/database.hpp"
 #include "http/http.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/checklist/checklist_service.hpp"
 #include "modules/scoring/scoring.hpp"
 #include "modules/scoring/scoring_store.hpp"
 #include "modules/stats/stats.hpp"
@@ -134,6 +135,9 @@ class Service {
   Service(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
   Result<store::Settings> Settings(const Principal& principal);
+  // The rule sets: each scored checklist's current version with its items and their points (an
+  // administrator or bureau edits them as checklists; a new version applies to new findings).
+  Result<std::vector<checklist::Detail>> Rules(const Principal& principal);
   Result<store::Settings> UpdateSettings(const Principal& principal, const SettingsInput& input);
 
   Result<Event> Record(const Principal& principal, const ManualEvent& input);

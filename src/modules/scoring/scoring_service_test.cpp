@@ -209,6 +209,23 @@ TEST_P(ScoringServiceTest, TwoCycles) {
   EXPECT_EQ(second.cleared, 1);
   EXPECT_EQ(second.carried, 1);
   EXPECT_EQ(Card(2027).total, 2);
+  // The points by hand were a mistake after all: revoking them revokes their copies in 2026
+  // and 2027 too, and the old cycle's card shows what its rollover decided.
+  ASSERT_TRUE(service_->Revoke(district_, manual->id, manual->version, "误记").ok());
+  EXPECT_EQ(Card(2027).total, 0);
+  for (const auto& p : Card(2026).events) {
+    if (!p.event.hazard_id) {
+      EXPECT_EQ(p.event.state, "revoked");
+    }
+  }
+  for (const auto& p : Card(2025).events) {
+    if (p.event.hazard_id == on_time) {
+      EXPECT_EQ(p.decision.reason, "verified_on_time");
+    }
+    if (p.event.hazard_id == late) {
+      EXPECT_EQ(p.decision.reason, "not_verified");
+    }
+  }
 
   // A changed cycle start applies to what happens next: from 1 January, 5 November 2027 is in
   // cycle 2027 (the calendar year), and the card of 2027 is the calendar year.
@@ -221,6 +238,7 @@ TEST_P(ScoringServiceTest, TwoCycles) {
   clock_.Set(At("2027-11-05T02:00:00Z"));
   auto later = service_->Record(district_, {furnace_, 1, "警示标志缺失", ""});
   EXPECT_EQ(later->cycle, 2027);
+  EXPECT_EQ(Card(2027).total, 1);
   EXPECT_EQ(Card(2027).first_day, "2027-01-01");
 }
 

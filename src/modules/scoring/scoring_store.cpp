@@ -297,10 +297,30 @@ int64_t CountRanked(db::Transaction& tx, int cycle, int64_t min_points,
 
 std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id) {
   auto row = tx.QueryOne(
-      "SELECT state, deadline, verified_at, verified_on FROM hazards WHERE id = $1", {hazard_id});
+      "SELECT h.state, h.deadline, h.verified_at, h.verified_on, (SELECT MIN(v.at) FROM "
+      "hazard_events v WHERE v.hazard_id = h.id AND v.to_state = 'cancelled') FROM hazards h "
+      "WHERE h.id = $1",
+      {hazard_id});
   if (!row) return std::nullopt;
   return HazardFacts{row->Get<std::string>(0), row->GetOptional<std::string>(1),
-                     row->GetOptional<std::string>(2), row->GetOptional<std::string>(3)};
+                     row->GetOptional<std::string>(2), row->GetOptional<std::string>(3),
+                     row->GetOptional<std::string>(4)};
+}
+
+std::vector<int64_t> CarriedCopies(db::Transaction& tx, int64_t event_id) {
+  std::vector<int64_t> out;
+  std::optional<int64_t> next = event_id;
+  while (next) {
+    auto row = tx.QueryOne(
+        "SELECT id FROM score_events WHERE carried_from_event_id = $1 AND state = 'active'",
+        {*next});
+    next.reset();
+    if (row) {
+      next = row->Get<int64_t>(0);
+      out.push_back(*next);
+    }
+  }
+  return out;
 }
 
 std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit) {

@@ -98,6 +98,9 @@ int64_t CountRanked(db::Transaction& tx, int cycle, int64_t min_points,
 // The hazard behind an event, as the rollover judges it.
 std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id);
 
+// The active events that carry `event_id` into later cycles, one per cycle, in order.
+std::vector<int64_t> CarriedCopies(db::Transaction& tx, int64_t event_id);
+
 // The rollover into `target`: the active events of the cycle before that have no decision yet
 // (their ids, in order, at most `limit` after `after_id`).
 std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit);
