@@ -6,6 +6,9 @@ import {
   canManageChecklists,
   canManagePlans,
   canManageEnterprises,
+  canManageScoring,
+  canReadScoreCards,
+  canRecordScores,
   canManageGrids,
   canReportHazards,
   canUse,
@@ -22,10 +25,10 @@ import {
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
-    ['grid', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
+    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['grid', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
     ['enterprise', ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists']],
     ['expert', ['dashboard', 'checklists']],
     [null, []],
@@ -138,6 +141,26 @@ describe('inspection plans', () => {
     expect(recordersOf('special_campaign')).toEqual(['bureau', 'station', 'grid'])
     expect(recordersOf('self_check')).toEqual(['enterprise'])
   })
+})
+
+describe('the 12-point system', () => {
+  it.each<[Role | null, boolean, boolean, boolean, boolean]>([
+    ['admin', true, false, true, true],
+    ['bureau', true, true, false, true],
+    ['station', true, true, false, true],
+    ['grid', true, false, false, true],
+    ['enterprise', true, false, false, false],
+    ['expert', false, false, false, false],
+    [null, false, false, false, false],
+  ])(
+    '%s: reads score cards %s, records points %s, manages settings %s, has the scoring page %s',
+    (role, cards, records, manages, page) => {
+      expect(canReadScoreCards(role)).toBe(cards)
+      expect(canRecordScores(role)).toBe(records)
+      expect(canManageScoring(role)).toBe(manages)
+      expect(canUse(role, 'scoring')).toBe(page)
+    },
+  )
 })
 
 describe('grantableRoles', () => {

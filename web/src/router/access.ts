@@ -10,6 +10,7 @@ export type Feature =
   | 'inspections'
   | 'plans'
   | 'hazards'
+  | 'scoring'
   | 'checklists'
   | 'grids'
   | 'certificates'
@@ -36,6 +37,7 @@ export interface MenuItem {
     | 'Warning'
     | 'List'
     | 'Calendar'
+    | 'Histogram'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -47,6 +49,7 @@ const MENU: Record<Feature, MenuItem> = {
   inspections: { feature: 'inspections', path: '/inspections', label: 'menu.inspections', icon: 'DocumentChecked' },
   plans: { feature: 'plans', path: '/plans', label: 'menu.plans', icon: 'Calendar' },
   hazards: { feature: 'hazards', path: '/hazards', label: 'menu.hazards', icon: 'Warning' },
+  scoring: { feature: 'scoring', path: '/scoring', label: 'menu.scoring', icon: 'Histogram' },
   checklists: { feature: 'checklists', path: '/checklists', label: 'menu.checklists', icon: 'List' },
   grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
   certificates: { feature: 'certificates', path: '/certificates', label: 'menu.certificates', icon: 'Postcard' },
@@ -57,12 +60,14 @@ const MENU: Record<Feature, MenuItem> = {
 
 // Inspections and hazards are read by whoever reads enterprises (the server scopes them the same
 // way); checklist templates by every signed-in user. Inspection plans by officers: a grid worker
-// sees the plans that name it on a target; enterprise and expert accounts none.
+// sees the plans that name it on a target; enterprise and expert accounts none. The 12-point
+// system's lists (rankings, follow-ups, events) are the officers'; an enterprise reads its own
+// score card on its enterprise page.
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
-  grid: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
+  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  grid: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
   enterprise: ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists'],
   expert: ['dashboard', 'checklists'],
 }
@@ -147,6 +152,24 @@ export function canReportHazards(role: Role | null | undefined): boolean {
 /** Roles that issue rectification notices (整改通知书): town stations and bureaus. */
 export function canIssueNotices(role: Role | null | undefined): boolean {
   return role === 'station' || role === 'bureau'
+}
+
+/** Roles that read an enterprise's score card (记分): officers in scope, and the enterprise its own. */
+export function canReadScoreCards(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station' || role === 'grid' || role === 'enterprise'
+}
+
+/**
+ * Roles that record points by hand, revoke them, record re-inspections and close follow-ups:
+ * town stations and bureaus (mirrors scoring::MayRecord; administrators only read).
+ */
+export function canRecordScores(role: Role | null | undefined): boolean {
+  return role === 'station' || role === 'bureau'
+}
+
+/** Roles that change the scoring settings and run the cycle's rollover: administrators. */
+export function canManageScoring(role: Role | null | undefined): boolean {
+  return role === 'admin'
 }
 
 /** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */

@@ -86,6 +86,13 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: 'hazards', title: 'hazards.detail' },
       },
       {
+        // Rankings, follow-ups and events for officers; settings and the rollover for administrators.
+        path: 'scoring',
+        name: 'scoring',
+        component: () => import('@/views/scoring/index.vue'),
+        meta: { feature: 'scoring', title: 'menu.scoring' },
+      },
+      {
         path: 'checklists',
         name: 'checklists',
         component: () => import('@/views/checklists/index.vue'),
