@@ -722,6 +722,13 @@ int DemoScoring(App& app) {
       auto closed = app.scoring().Close(bureau, f.id, close);
       if (!closed) throw std::runtime_error("demo interview: " + closed.error().code);
     }
+    // The second town's station has planned this quarter for its furnace enterprises (the
+    // others' have not yet: the quarter page offers it to them).
+    const auto& station = accounts.at("station" + suffix + "_2");
+    auto planned = app.scoring().PlanQuarter(station, *station.region_code, "", "zh-CN");
+    if (!planned && planned.error().code != "nothing_to_plan") {
+      throw std::runtime_error("demo quarter plans: " + planned.error().code);
+    }
   }
   return recorded;
 }

@@ -1,6 +1,9 @@
 #pragma once
 // Small helpers for UTF-8 text and JSON values shared by every module.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -45,6 +48,19 @@ inline bool IsPlausiblePhone(std::string_view text) {
     }
   }
   return digits >= 5;
+}
+
+// `text` with each "{name}" replaced by its value (a catalogue's text with its placeholders).
+inline std::string Fill(
+    std::string text, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  for (const auto& [name, value] : values) {
+    const std::string key = fmt::format("{{{}}}", name);
+    for (size_t at = text.find(key); at != std::string::npos;
+         at = text.find(key, at + value.size())) {
+      text.replace(at, key.size(), value);
+    }
+  }
+  return text;
 }
 
 // An optional as a JSON value, null when empty.

@@ -300,3 +300,73 @@ test('each list exports as XLSX within the caller\'s scope', async () => {
   assert.equal((await download('/api/v1/scoring/events/export.xlsx?state=gone', sessions.district1)).status, 422);
   assert.equal((await download('/api/v1/scoring/quarter/missing/export.xlsx?region_code=990103000000', sessions.district1)).status, 404);
 });
+
+test('points reach the enterprise and the threshold\'s unit; a station plans the next quarter once, monthly for raised frequency', async () => {
+  const town = '990102002000';
+  const station = sessions.station1_2;
+  const month = Number(TODAY.slice(5, 7));
+  const q = Math.floor((month - 1) / 3) + 1;
+  const next = q === 4 ? `${Number(TODAY.slice(0, 4)) + 1}Q1` : `${TODAY.slice(0, 4)}Q${q + 1}`;
+  // An enterprise of the town without points this cycle gets 3 by hand from the district.
+  const ranked = await get(`/api/v1/scoring/rankings?region_code=${town}&page_size=200`, sessions.district1);
+  const scored = new Set(ranked.body.items.map((r) => r.enterprise_id));
+  const sector = await get(`/api/v1/enterprises?page_size=200&tag=metallurgy&status=operating&region_code=${town}`, sessions.district1);
+  const operating = await get(`/api/v1/enterprises?page_size=200&status=operating&region_code=${town}`, sessions.district1);
+  const target = operating.body.items.find((e) => !scored.has(e.id));
+  assert.ok(target, 'an enterprise of town 1_2 without points');
+  const recorded = await post('/api/v1/scoring/events', { enterprise_id: target.id, points: 3, reason: '未按期报送台账' }, sessions.district1);
+  assert.equal(recorded.status, 201, recorded.text);
+  const told = await srv.sql(`SELECT kind || '|' || audience_role || '|' || COALESCE(region_code, '') FROM notifications WHERE enterprise_id = ${target.id} AND kind LIKE 'score_%' ORDER BY id`);
+  assert.equal(told, `score_event|enterprise|\nscore_threshold|station|${town}`);
+  const bell = await get('/api/v1/notifications?page_size=50', station);
+  const asked = bell.body.items.find((n) => n.kind === 'score_threshold' && n.enterprise_id === target.id);
+  assert.ok(asked, 'the station is asked to raise the frequency');
+  assert.equal(asked.params.action, 'raise_frequency');
+  assert.equal(asked.params.total, 3);
+  // The station's follow-ups, by owning unit.
+  const own = await get(`/api/v1/scoring/followups?unit_region_code=${town}&status=open&page_size=200`, sessions.district1);
+  assert.ok(own.body.items.some((f) => f.enterprise_id === target.id));
+  assert.ok(own.body.items.every((f) => f.unit_region_code === town));
+
+  // Refusals change nothing.
+  const plansBefore = await srv.sql('SELECT COUNT(*) FROM inspection_plans');
+  for (const [body, as, status, code, field] of [
+    [{ region_code: town, quarter: next }, sessions.district1, 403, 'forbidden'],
+    [{ region_code: town, quarter: next }, sessions.ent1_1, 403, 'forbidden'],
+    [{ region_code: town, quarter: next }, sessions.station1_1, 404, 'not_found'],
+    [{ region_code: '990102002201', quarter: next }, station, 422, 'not_a_town', 'region_code'],
+    [{ quarter: next }, station, 422, 'required', 'region_code'],
+    [{ region_code: town, quarter: '2020Q1' }, station, 422, 'quarter_over', 'quarter'],
+    [{ region_code: town, quarter: '2099Q1' }, station, 422, 'quarter_too_far', 'quarter'],
+    [{ region_code: town, quarter: 'Q1' }, station, 422, 'invalid_quarter', 'quarter'],
+    [{ region_code: town, quarter: next, extra: 1 }, station, 422, 'unknown_field', 'extra'],
+  ]) {
+    expectError(await post('/api/v1/scoring/quarter/plans', body, as), status, code, field, JSON.stringify(body));
+  }
+  assert.equal(await srv.sql('SELECT COUNT(*) FROM inspection_plans'), plansBefore);
+
+  // Who goes monthly: the town's enterprises with a raise-frequency follow-up this cycle.
+  const raising = await get(`/api/v1/scoring/followups?region_code=${town}&action=raise_frequency&cycle=${CYCLE}&page_size=200`, sessions.district1);
+  const raisedIds = new Set(raising.body.items.map((f) => f.enterprise_id));
+  const once = sector.body.items.filter((e) => !raisedIds.has(e.id)).length;
+  const planned = await post('/api/v1/scoring/quarter/plans', { region_code: town, quarter: next }, station);
+  assert.equal(planned.status, 201, planned.text);
+  assert.equal(planned.body.quarter, next);
+  assert.equal(planned.body.raised, raisedIds.size);
+  assert.deepEqual(planned.body.plans.map((p) => [p.slot, p.targets]),
+    [...(once > 0 ? [['all', once]] : []), ['m1', raisedIds.size], ['m2', raisedIds.size], ['m3', raisedIds.size]]);
+  const monthly = planned.body.plans.filter((p) => p.slot !== 'all');
+  // The monthly plan names the enterprise; its follow-up is done.
+  const m1 = await get(`/api/v1/inspection-plans/${monthly[0].id}`, station);
+  assert.equal(m1.status, 200, m1.text);
+  assert.ok(m1.body.targets.some((t) => t.enterprise_id === target.id));
+  assert.equal(m1.body.kind, 'town_routine');
+  const done = await get(`/api/v1/scoring/followups?enterprise_id=${target.id}&action=raise_frequency`, station);
+  assert.equal(done.body.items[0].status, 'done');
+  // Every operating furnace enterprise of the town is planned next quarter; the town shows its plans.
+  const summary = await get(`/api/v1/scoring/quarter?region_code=${town}&quarter=${next}`, sessions.district1);
+  const row = summary.body.towns.find((t) => t.region_code === town);
+  assert.equal(row.planned, row.enterprises);
+  assert.deepEqual(row.plans.map((p) => p.id), planned.body.plans.map((p) => p.id));
+  expectError(await post('/api/v1/scoring/quarter/plans', { region_code: town, quarter: next }, station), 409, 'quarter_planned', 'quarter');
+});

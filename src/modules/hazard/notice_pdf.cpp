@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/messages.hpp"
+#include "core/text.hpp"
 
 namespace anjian::hazard {
 namespace {
@@ -110,19 +111,6 @@ bool MayBreakBetween(char32_t before, char32_t after) {
   if (kClosing.find(after) != std::u32string_view::npos) return false;
   if (kOpening.find(before) != std::u32string_view::npos) return false;
   return before == ' ' || IsWide(before) || IsWide(after);
-}
-
-// `text` with each "{name}" replaced by its value.
-std::string Fill(std::string text,
-                 std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
-  for (const auto& [name, value] : values) {
-    const std::string key = fmt::format("{{{}}}", name);
-    for (size_t at = text.find(key); at != std::string::npos;
-         at = text.find(key, at + value.size())) {
-      text.replace(at, key.size(), value);
-    }
-  }
-  return text;
 }
 
 // "2026-10-01" → 2026, 10, 1 (the catalogue's date has no leading zeros); nothing for anything

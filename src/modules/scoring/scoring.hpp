@@ -50,6 +50,18 @@ Status ValidateThresholds(const std::vector<Threshold>& thresholds);
 std::vector<Threshold> Crossed(const std::vector<Threshold>& thresholds, int64_t total,
                                const std::set<int64_t>& followed);
 
+// ---- The quarter's plans for the scored sectors: every enterprise once in the quarter ("all"),
+// and those that crossed the raise-frequency threshold once in each month ("m1", "m2", "m3").
+struct PlanSlot {
+  std::string slot;
+  std::string starts_on;
+  std::string due_on;
+};
+// The windows of the quarter [first, last] that are still to come on `today`: a window already
+// begun starts today, one already over is left out (all of them once the quarter is over).
+std::vector<PlanSlot> QuarterSlots(std::string_view first, std::string_view last,
+                                   std::string_view today);
+
 // ---- Events
 inline constexpr int64_t kMaxPoints = 12;
 

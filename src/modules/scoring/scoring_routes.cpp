@@ -41,6 +41,7 @@ Result<store::FollowupFilter> ReadFollowupFilter(const Request& request) {
   filter.status = request.Query("status");
   filter.action = request.Query("action");
   filter.region_code = request.Query("region_code");
+  filter.unit_region_code = request.Query("unit_region_code");
   return filter;
 }
 
@@ -216,6 +217,22 @@ void RegisterRoutes(http::Router& router, Service& service) {
         service.Quarter(*request.principal, request.Query("region_code"), request.Query("quarter")),
         [](const QuarterSummary& s) { return ToJson(s); });
   });
+
+  // A town station generates its quarter's plans for the scored sectors.
+  router.Post("/api/v1/scoring/quarter/plans", http::Access::kAuthenticated,
+              [&service](Request& request) {
+                auto input = http::JsonInput::Parse(request.body);
+                if (!input) return ErrorResponse(input.error(), request.language);
+                std::string region_code = input->RequiredString("region_code");
+                std::string quarter = input->OptionalString("quarter").value_or("");
+                if (auto s = input->Finish(); !s) {
+                  return ErrorResponse(s.error(), request.language);
+                }
+                return http::Reply(
+                    request,
+                    service.PlanQuarter(*request.principal, region_code, quarter, request.language),
+                    [](const QuarterPlanning& p) { return ToJson(p); }, 201);
+              });
 
   router.Get("/api/v1/scoring/quarter/missing", http::Access::kAuthenticated,
              [&service](Request& request) {

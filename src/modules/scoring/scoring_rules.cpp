@@ -124,4 +124,25 @@ Decision Decide(const Event& event, const std::optional<HazardFacts>& hazard,
   return {on_time, on_time ? "verified_on_time" : "verified_late"};
 }
 
+std::vector<PlanSlot> QuarterSlots(std::string_view first, std::string_view last,
+                                   std::string_view today) {
+  std::vector<PlanSlot> all{{"all", std::string(first), std::string(last)}};
+  static constexpr int kMonths = 3;
+  std::string start(first);
+  for (int m = 1; m <= kMonths; ++m) {
+    // The first of the next month: a day past the 28th always lands in it.
+    std::string next = AddDays(start.substr(0, 8) + "28", 4)->substr(0, 8) + "01";
+    std::string end = m == kMonths ? std::string(last) : *AddDays(next, -1);
+    all.push_back({fmt::format("m{}", m), start, end});
+    start = next;
+  }
+  std::vector<PlanSlot> out;
+  for (auto& slot : all) {
+    if (slot.due_on < today) continue;
+    slot.starts_on = std::max(slot.starts_on, std::string(today));
+    out.push_back(std::move(slot));
+  }
+  return out;
+}
+
 }  // namespace anjian::scoring

@@ -12,6 +12,9 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/checklist/checklist_store.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/notification/notification_service.hpp"
+#include "modules/plan/plan_service.hpp"
+#include "modules/plan/plan_store.hpp"
 #include "modules/region/region_store.hpp"
 
 namespace anjian::scoring {
@@ -23,7 +26,8 @@ std::string UnitOf(std::string_view region_code, std::string_view unit) {
   return std::string(region_code.substr(0, 6)) + "000000";
 }
 
-// The follow-ups of the thresholds the enterprise's total in the cycle reaches, once each.
+// The follow-ups of the thresholds the enterprise's total in the cycle reaches, once each; each
+// one told to its unit.
 void FollowUp(db::Transaction& tx, int64_t enterprise_id, int cycle,
               const store::Settings& settings, Instant now) {
   int64_t total = store::Total(tx, enterprise_id, cycle);
@@ -42,16 +46,47 @@ void FollowUp(db::Transaction& tx, int64_t enterprise_id, int cycle,
     f.total_at_crossing = total;
     f.crossed_at = FormatInstant(now);
     f.due_on = *AddDays(today, static_cast<int>(t.due_days));
-    store::InsertFollowup(tx, f);
+    auto id = store::InsertFollowup(tx, f);
+    if (!id) continue;
+    notification::Notification n;
+    n.kind = "score_threshold";
+    n.audience_role = notification::UnitRole(f.unit_region_code);
+    n.region_code = f.unit_region_code;
+    n.enterprise_id = enterprise_id;
+    n.params = nlohmann::json{
+        {"enterprise_name", enterprise->name},
+        {"threshold_points", t.points},
+        {"action", t.action},
+        {"total", total},
+        {"due_on", f.due_on},
+        {"followup_id",
+         *id}}.dump();
+    n.dedupe_key = fmt::format("score_threshold:{}", *id);
+    notification::Add(tx, n);
   }
 }
 
-// Adds the event, audited, and what its points cross.
+// Adds the event, audited, tells the enterprise, and follows up what its points cross.
 int64_t AddEvent(db::Transaction& tx, Event event, const store::Settings& settings,
                  const audit::Actor& actor, Instant now) {
   event.id = store::InsertEvent(tx, event, FormatInstant(now));
   audit::Append(tx, actor, "create", "score_event", std::to_string(event.id), nullptr,
                 ToJson(event), now);
+  auto enterprise =
+      enterprise::store::Find(tx, event.enterprise_id, Scope::System().ForEnterprises());
+  notification::Notification n;
+  n.kind = "score_event";
+  n.audience_role = "enterprise";
+  n.enterprise_id = event.enterprise_id;
+  n.hazard_id = event.hazard_id;
+  n.params = nlohmann::json{{"enterprise_name", enterprise->name},
+                            {"points", event.points},
+                            {"reason", event.source == "finding" ? event.item_text : event.reason},
+                            {"total", store::Total(tx, event.enterprise_id, event.cycle)},
+                            {"cycle", event.cycle}}
+                 .dump();
+  n.dedupe_key = fmt::format("score_event:{}", event.id);
+  notification::Add(tx, n);
   FollowUp(tx, event.enterprise_id, event.cycle, settings, now);
   return event.id;
 }
@@ -426,9 +461,107 @@ Result<QuarterSummary> Service::Quarter(const Principal& principal, const std::s
     auto region = region::store::Find(tx, code);
     out.towns.push_back({code, region ? region->name : "", std::move(figures)});
   }
+  for (auto& made : store::QuarterPlans(tx, q->label)) {
+    if (std::any_of(out.towns.begin(), out.towns.end(),
+                    [&made](const TownQuarter& t) { return t.figures.town == made.town; })) {
+      out.plans.push_back(std::move(made));
+    }
+  }
   // The same quarter and scope draw the same inspections.
   int64_t seed = static_cast<int64_t>(std::hash<std::string>{}(q->label + bounds->low)) % 1000;
   out.spot_checks = store::SpotCheck(tx, *bounds, from, to, seed, kSpotChecks);
+  return out;
+}
+
+Result<QuarterPlanning> Service::PlanQuarter(const Principal& principal,
+                                             const std::string& region_code,
+                                             const std::string& quarter,
+                                             std::string_view language) {
+  if (principal.role != Role::kStation) return Error::Forbidden();
+  if (region_code.empty()) return Error::Invalid("required", "region_code");
+  if (!region_code::IsWellFormed(region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  auto scope = Scope::For(principal);
+  if (!scope.CoversRegion(region_code)) return Error::NotFound();
+  if (region_code::LevelOf(region_code) != region_code::Level::kTown) {
+    return Error::Invalid("not_a_town", "region_code");
+  }
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  auto q = QuarterParam(quarter, now);
+  if (!q) return q.error();
+  // This quarter or the next.
+  if (q->first > *AddDays(stats::QuarterOf(today).last, 1)) {
+    return Error::Invalid("quarter_too_far", "quarter");
+  }
+  auto slots = QuarterSlots(q->first, q->last, today);
+  if (slots.empty()) return Error::Invalid("quarter_over", "quarter");
+  std::string town = region_code.substr(0, 9);
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  if (store::QuarterPlanned(tx, town, q->label)) {
+    return Error::Conflict("quarter_planned", "quarter");
+  }
+  auto settings = store::LoadSettings(tx);
+  std::vector<int> cycles{CycleOf(today, settings.cycle_start)};
+  if (int c = CycleOf(q->first, settings.cycle_start); c != cycles.front()) cycles.push_back(c);
+  auto bounds = scope.ForEnterprises().Within(region_code);
+  auto raised = store::RaisedEnterprises(tx, bounds, cycles);
+  std::vector<int64_t> once;
+  for (int64_t id : store::SectorEnterprises(tx, bounds, store::ScoredTags(tx))) {
+    if (!std::binary_search(raised.begin(), raised.end(), id)) once.push_back(id);
+  }
+  if (once.empty() && raised.empty()) return Error::Invalid("nothing_to_plan", "region_code");
+  if (once.size() > plan::kMaxTargets || raised.size() > plan::kMaxTargets) {
+    return Error::Invalid("too_many_targets", "region_code");
+  }
+  QuarterPlanning out;
+  out.quarter = *q;
+  out.region_code = region_code;
+  out.raised = static_cast<int64_t>(raised.size());
+  auto actor = audit::ActorOf(principal);
+  for (const auto& slot : slots) {
+    const auto& targets = slot.slot == "all" ? once : raised;
+    if (targets.empty()) continue;
+    plan::Plan p;
+    p.name = slot.slot == "all"
+                 ? Fill(messages::Label(language, "score_plan", "all"), {{"quarter", q->label}})
+                 : Fill(messages::Label(language, "score_plan", "month"),
+                        {{"quarter", q->label}, {"month", slot.slot.substr(1)}});
+    p.kind = "town_routine";
+    p.unit_region_code = region_code;
+    p.starts_on = slot.starts_on;
+    p.due_on = slot.due_on;
+    p.note =
+        messages::Label(language, "score_plan", slot.slot == "all" ? "note_all" : "note_month");
+    p.created_by_user_id = principal.user_id;
+    p.created_by_name = principal.DisplayName();
+    p.created_at = FormatInstant(now);
+    if (auto s = plan::Validate(p, today); !s) return s.error();
+    auto [window_start, window_end] = plan::Window(p);
+    p.id = plan::store::Insert(tx, p, window_start, window_end);
+    for (int64_t id : targets) plan::store::InsertTarget(tx, p.id, id, std::nullopt, false);
+    store::InsertQuarterPlan(tx, town, q->label, slot.slot, p.id, FormatInstant(now));
+    p.targets = static_cast<int64_t>(targets.size());
+    audit::Append(tx, actor, "create", "inspection_plan", std::to_string(p.id), nullptr,
+                  plan::ToJson(p), now);
+    out.plans.push_back({slot.slot, std::move(p)});
+  }
+  // The raised frequency is planned: the follow-ups that asked for it are done.
+  std::string note =
+      Fill(messages::Label(language, "score_plan", "followup_note"), {{"quarter", q->label}});
+  for (auto& f : store::OpenRaiseFollowups(tx, bounds, cycles)) {
+    auto next = f;
+    next.status = "done";
+    next.note = note;
+    next.closed_at = FormatInstant(now);
+    next.closed_by_name = principal.DisplayName();
+    store::UpdateFollowup(tx, next, f.version, FormatInstant(now));
+    audit::Append(tx, actor, "close", "score_followup", std::to_string(f.id), ToJson(f, today),
+                  ToJson(next, today), now);
+    ++out.followups_closed;
+  }
+  tx.Commit();
   return out;
 }
 
@@ -741,16 +874,27 @@ nlohmann::json ToJson(const QuarterSummary& summary) {
   nlohmann::json towns = nlohmann::json::array();
   for (const auto& t : summary.towns) {
     const auto& f = t.figures;
+    nlohmann::json plans = nlohmann::json::array();
+    for (const auto& p : summary.plans) {
+      if (p.town != f.town) continue;
+      plans.push_back({{"id", p.plan_id},
+                       {"name", p.name},
+                       {"slot", p.slot},
+                       {"starts_on", p.starts_on},
+                       {"due_on", p.due_on}});
+    }
     towns.push_back({{"region_code", t.region_code},
                      {"name", t.name},
                      {"enterprises", f.enterprises},
+                     {"planned", f.planned},
                      {"inspected", f.inspected},
                      {"missing", f.enterprises - f.inspected},
                      {"inspections", f.inspections},
                      {"events", f.events},
                      {"points", f.points},
                      {"thresholds_crossed", f.thresholds},
-                     {"followups_open", f.followups_open}});
+                     {"followups_open", f.followups_open},
+                     {"plans", std::move(plans)}});
   }
   nlohmann::json checks = nlohmann::json::array();
   for (const auto& c : summary.spot_checks) {
@@ -768,6 +912,23 @@ nlohmann::json ToJson(const QuarterSummary& summary) {
           {"last", summary.quarter.last},
           {"towns", std::move(towns)},
           {"spot_checks", std::move(checks)}};
+}
+
+nlohmann::json ToJson(const QuarterPlanning& planning) {
+  nlohmann::json plans = nlohmann::json::array();
+  for (const auto& made : planning.plans) {
+    plans.push_back({{"id", made.plan.id},
+                     {"name", made.plan.name},
+                     {"slot", made.slot},
+                     {"starts_on", made.plan.starts_on},
+                     {"due_on", made.plan.due_on},
+                     {"targets", made.plan.targets}});
+  }
+  return {{"quarter", planning.quarter.label},
+          {"region_code", planning.region_code},
+          {"plans", std::move(plans)},
+          {"raised", planning.raised},
+          {"followups_closed", planning.followups_closed}};
 }
 
 nlohmann::json ToJson(const store::Missing& m) {

@@ -10,6 +10,7 @@
 #include "http/http.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/checklist/checklist_service.hpp"
+#include "modules/plan/plan.hpp"
 #include "modules/scoring/scoring.hpp"
 #include "modules/scoring/scoring_store.hpp"
 #include "modules/stats/stats.hpp"
@@ -122,12 +123,26 @@ struct TownQuarter {
 struct QuarterSummary {
   stats::Quarter quarter;
   std::vector<TownQuarter> towns;
+  std::vector<store::QuarterPlan> plans;  // generated for the quarter, of the towns listed
   std::vector<store::Checked> spot_checks;
 };
 struct MissingListing {
   stats::Quarter quarter;
   std::vector<store::Missing> items;
   int64_t total = 0;
+};
+
+// What a station's generation of the quarter's plans made.
+struct QuarterPlanning {
+  stats::Quarter quarter;
+  std::string region_code;  // the town
+  struct Made {
+    std::string slot;
+    plan::Plan plan;
+  };
+  std::vector<Made> plans;
+  int64_t raised = 0;            // enterprises on the monthly plans
+  int64_t followups_closed = 0;  // their raise-frequency follow-ups, now done
 };
 
 class Service {
@@ -160,6 +175,13 @@ class Service {
   // `quarter` is "YYYYQn" (this quarter when empty); `region_code` narrows the caller's scope.
   Result<QuarterSummary> Quarter(const Principal& principal, const std::string& region_code,
                                  const std::string& quarter);
+  // A town station plans its town's quarter (this one or the next; once): every operating
+  // enterprise of the scored sectors on a routine plan for the quarter, except those whose points
+  // crossed the raise-frequency threshold (in today's cycle or the quarter's), which go on one
+  // plan per month instead; their open raise-frequency follow-ups are done. Plan names and notes
+  // in `language`.
+  Result<QuarterPlanning> PlanQuarter(const Principal& principal, const std::string& region_code,
+                                      const std::string& quarter, std::string_view language);
   Result<MissingListing> Missing(const Principal& principal, const std::string& region_code,
                                  const std::string& quarter, const http::Page& page);
 
@@ -198,5 +220,6 @@ nlohmann::json ToJson(const RolloverReport& report);
 nlohmann::json ToJson(const store::Ranked& ranked);
 nlohmann::json ToJson(const QuarterSummary& summary);
 nlohmann::json ToJson(const store::Missing& missing);
+nlohmann::json ToJson(const QuarterPlanning& planning);
 
 }  // namespace anjian::scoring

@@ -16,6 +16,8 @@
 #include "modules/hazard/hazard_service.hpp"
 #include "modules/identity/identity_service.hpp"
 #include "modules/inspection/inspection_service.hpp"
+#include "modules/notification/notification_service.hpp"
+#include "modules/plan/plan_service.hpp"
 #include "modules/region/region_service.hpp"
 #include "testing/test_database.hpp"
 
@@ -295,6 +297,113 @@ TEST_P(ScoringServiceTest, ThresholdsOncePerCycleAndRevocation) {
   EXPECT_EQ(service_->Rollover(As(Role::kAdmin, std::nullopt), 2026, false).error().code,
             "cycle_not_started");
   EXPECT_EQ(service_->Rollover(district_, 2025, false).error().code, "forbidden");
+}
+
+TEST_P(ScoringServiceTest, ThresholdsReachTheirUnitsAndRaiseTheNextQuartersFrequency) {
+  enterprise::Enterprise second;
+  second.uscc = uscc::Complete("91990102MA000002");
+  second.name = "乙铸造厂";
+  second.region_code = "990102001201";
+  second.industry_code = "C33";
+  second.hazard_tags = {"metallurgy"};
+  auto other = enterprises_->Create(As(Role::kAdmin, std::nullopt), second);
+  ASSERT_TRUE(other.ok());
+  // 3 points: the enterprise is told, and the station of its town is asked to raise the
+  // frequency (the district bureau is not: that threshold is the station's).
+  ASSERT_TRUE(service_->Record(district_, {furnace_, 3, "未按期报送台账", ""}).ok());
+  notification::Service notifications(**database_, clock_);
+  auto told = notifications.List(owner_, false, {1, 20});
+  ASSERT_EQ(told->items.size(), 1u);
+  EXPECT_EQ(told->items[0].kind, "score_event");
+  auto params = nlohmann::json::parse(told->items[0].params);
+  EXPECT_EQ(params["points"], 3);
+  EXPECT_EQ(params["total"], 3);
+  EXPECT_EQ(params["reason"], "未按期报送台账");
+  auto asked = notifications.List(station_, false, {1, 20});
+  ASSERT_EQ(asked->items.size(), 1u);
+  EXPECT_EQ(asked->items[0].kind, "score_threshold");
+  EXPECT_EQ(nlohmann::json::parse(asked->items[0].params)["action"], "raise_frequency");
+  EXPECT_EQ(notifications.List(district_, false, {1, 20})->total, 0);
+  // The follow-ups of one unit.
+  store::FollowupFilter mine;
+  mine.unit_region_code = "990102001000";
+  EXPECT_EQ(service_->Followups(district_, mine, {1, 20})->total, 1);
+  mine.unit_region_code = "990102000000";
+  EXPECT_EQ(service_->Followups(district_, mine, {1, 20})->total, 0);
+
+  // On 10 September the station plans the next quarter: the second furnace once, the one with
+  // points once a month; its raise-frequency follow-up is done.
+  auto planned = service_->PlanQuarter(station_, "990102001000", "2026Q4", "zh-CN");
+  ASSERT_TRUE(planned.ok()) << planned.error().code << " " << planned.error().field;
+  EXPECT_EQ(planned->raised, 1);
+  EXPECT_EQ(planned->followups_closed, 1);
+  std::vector<std::string> made;
+  for (const auto& m : planned->plans) {
+    made.push_back(m.slot + " " + m.plan.name + " " + m.plan.starts_on + ".." + m.plan.due_on +
+                   " " + std::to_string(m.plan.targets));
+  }
+  EXPECT_EQ(made,
+            (std::vector<std::string>{"all 2026Q4 记分行业季度检查 2026-10-01..2026-12-31 1",
+                                      "m1 2026Q4 加密检查（第1月） 2026-10-01..2026-10-31 1",
+                                      "m2 2026Q4 加密检查（第2月） 2026-11-01..2026-11-30 1",
+                                      "m3 2026Q4 加密检查（第3月） 2026-12-01..2026-12-31 1"}));
+  plan::Service plans(**database_, clock_);
+  auto monthly = plans.Get(station_, planned->plans[1].plan.id);
+  ASSERT_TRUE(monthly.ok());
+  ASSERT_EQ(monthly->targets.size(), 1u);
+  EXPECT_EQ(monthly->targets[0].enterprise_id, furnace_);
+  EXPECT_EQ(monthly->plan.kind, "town_routine");
+  auto all = plans.Get(station_, planned->plans[0].plan.id);
+  EXPECT_EQ(all->targets.at(0).enterprise_id, other->id);
+  store::FollowupFilter open;
+  open.status = "open";
+  EXPECT_EQ(service_->Followups(station_, open, {1, 20})->total, 0);
+  // The quarter's summary counts both as planned, and lists the town's plans.
+  auto summary = service_->Quarter(district_, "", "2026Q4");
+  ASSERT_TRUE(summary.ok());
+  ASSERT_EQ(summary->towns.size(), 1u);
+  EXPECT_EQ(summary->towns[0].figures.enterprises, 2);
+  EXPECT_EQ(summary->towns[0].figures.planned, 2);
+  EXPECT_EQ(summary->plans.size(), 4u);
+  EXPECT_EQ(service_->Quarter(district_, "", "2026Q3")->towns.at(0).figures.planned, 0);
+
+  // Once a quarter; this quarter or the next; a town of the station's; a station's.
+  struct Refusal {
+    Principal who;
+    const char* region;
+    const char* quarter;
+    const char* code;
+  };
+  const Refusal refusals[] = {
+      {station_, "990102001000", "2026Q4", "quarter_planned"},
+      {station_, "990102001000", "2027Q1", "quarter_too_far"},
+      {station_, "990102001000", "2026Q2", "quarter_over"},
+      {station_, "990102001000", "2026Q5", "invalid_quarter"},
+      {station_, "990102001201", "2026Q3", "not_a_town"},
+      {station_, "990102002000", "2026Q3", "not_found"},
+      {station_, "99010200100", "2026Q3", "invalid_region_code"},
+      {station_, "", "2026Q3", "required"},
+      {district_, "990102001000", "2026Q3", "forbidden"},
+      {owner_, "990102001000", "2026Q3", "forbidden"},
+  };
+  for (const auto& r : refusals) {
+    auto refused = service_->PlanQuarter(r.who, r.region, r.quarter, "zh-CN");
+    ASSERT_FALSE(refused.ok()) << r.region << " " << r.quarter;
+    EXPECT_EQ(refused.error().code, r.code) << r.region << " " << r.quarter;
+  }
+  // This quarter, begun: from today, without the months that are over, in English; the
+  // enterprise with points (its follow-up already done) still goes monthly.
+  auto now = service_->PlanQuarter(station_, "990102001000", "", "en");
+  ASSERT_TRUE(now.ok()) << now.error().code;
+  EXPECT_EQ(now->quarter.label, "2026Q3");
+  EXPECT_EQ(now->followups_closed, 0);
+  made.clear();
+  for (const auto& m : now->plans) {
+    made.push_back(m.slot + " " + m.plan.name + " " + m.plan.starts_on + ".." + m.plan.due_on);
+  }
+  EXPECT_EQ(made, (std::vector<std::string>{
+                      "all 2026Q3 scored sectors, quarterly inspection 2026-09-10..2026-09-30",
+                      "m3 2026Q3 raised frequency (month 3) 2026-09-10..2026-09-30"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ScoringServiceTest, ::testing::ValuesIn(testing::Backends()),

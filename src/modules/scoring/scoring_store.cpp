@@ -101,6 +101,9 @@ Where FollowupWhere(const FollowupFilter& f, const Bounds& scope) {
   if (f.cycle) AddCondition(where, " AND f.cycle = $N", "", int64_t{*f.cycle});
   if (!f.status.empty()) AddCondition(where, " AND f.status = $N", "", f.status);
   if (!f.action.empty()) AddCondition(where, " AND f.action = $N", "", f.action);
+  if (!f.unit_region_code.empty()) {
+    AddCondition(where, " AND f.unit_region_code = $N", "", f.unit_region_code);
+  }
   return where;
 }
 
@@ -426,14 +429,25 @@ std::vector<TownQuarter> QuarterByTown(db::Transaction& tx, const Bounds& scope,
   {
     Where where = SectorWhere(scope, tags);
     std::string reached = Reached(where, from, to);
-    for (const auto& row : tx.Query("SELECT SUBSTR(e.region_code, 1, 9), COUNT(*), "
-                                    "COALESCE(SUM(CASE WHEN " +
-                                        reached + " THEN 1 ELSE 0 END), 0) FROM enterprises e " +
-                                        where.sql + " GROUP BY 1",
-                                    where.params)) {
+    std::string a = Bind(where, from);
+    std::string b = Bind(where, to);
+    std::string planned =
+        "EXISTS (SELECT 1 FROM inspection_plan_targets t JOIN inspection_plans p ON p.id = "
+        "t.plan_id WHERE t.enterprise_id = e.id AND p.kind IN ('grid_patrol', 'town_routine', "
+        "'district_enforcement', 'special_campaign') AND p.window_start < " +
+        b + " AND p.window_end > " + a + ")";
+    std::string sql = "SELECT SUBSTR(e.region_code, 1, 9), COUNT(*), COALESCE(SUM(CASE WHEN ";
+    sql += reached;
+    sql += " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN ";
+    sql += planned;
+    sql += " THEN 1 ELSE 0 END), 0) FROM enterprises e ";
+    sql += where.sql;
+    sql += " GROUP BY 1";
+    for (const auto& row : tx.Query(sql, where.params)) {
       auto& t = town(row.Get<std::string>(0));
       t.enterprises = row.Get<int64_t>(1);
       t.inspected = row.Get<int64_t>(2);
+      t.planned = row.Get<int64_t>(3);
     }
   }
   {
@@ -534,6 +548,89 @@ std::vector<Checked> SpotCheck(db::Transaction& tx, const Bounds& scope, const s
     out.push_back({row.Get<int64_t>(0), row.Get<int64_t>(1), row.Get<std::string>(2),
                    row.Get<std::string>(3), row.Get<std::string>(4), row.Get<std::string>(5),
                    row.Get<std::string>(6), row.Get<int64_t>(7)});
+  }
+  return out;
+}
+
+std::vector<QuarterPlan> QuarterPlans(db::Transaction& tx, const std::string& quarter) {
+  std::vector<QuarterPlan> out;
+  for (const auto& row : tx.Query(
+           "SELECT q.town, q.slot, p.id, p.name, p.starts_on, p.due_on FROM score_quarter_plans q "
+           "JOIN inspection_plans p ON p.id = q.plan_id WHERE q.quarter = $1 ORDER BY q.town, "
+           "q.slot",
+           {quarter})) {
+    out.push_back({row.Get<std::string>(0), row.Get<std::string>(1), row.Get<int64_t>(2),
+                   row.Get<std::string>(3), row.Get<std::string>(4), row.Get<std::string>(5)});
+  }
+  return out;
+}
+
+bool QuarterPlanned(db::Transaction& tx, const std::string& town, const std::string& quarter) {
+  return tx
+      .QueryOne("SELECT 1 FROM score_quarter_plans WHERE town = $1 AND quarter = $2",
+                {town, quarter})
+      .has_value();
+}
+
+void InsertQuarterPlan(db::Transaction& tx, const std::string& town, const std::string& quarter,
+                       const std::string& slot, int64_t plan_id, const std::string& now) {
+  tx.Execute(
+      "INSERT INTO score_quarter_plans (town, quarter, slot, plan_id, created_at) VALUES ($1, $2, "
+      "$3, $4, $5)",
+      {town, quarter, slot, plan_id, now});
+}
+
+std::vector<int64_t> SectorEnterprises(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<std::string>& tags) {
+  Where where = SectorWhere(scope, tags);
+  std::vector<int64_t> out;
+  for (const auto& row :
+       tx.Query("SELECT e.id FROM enterprises e " + where.sql + " ORDER BY e.id", where.params)) {
+    out.push_back(row.Get<int64_t>(0));
+  }
+  return out;
+}
+
+namespace {
+
+// Raise-frequency follow-ups of the cycles, of operating enterprises in scope.
+Where RaisedWhere(const Bounds& scope, const std::vector<int>& cycles) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND e.status = 'operating' AND f.action = $N", "",
+               std::string(kRaiseFrequency));
+  std::string any = " AND f.cycle IN (";
+  for (size_t i = 0; i < cycles.size(); ++i) {
+    if (i > 0) any += ", ";
+    any += Bind(where, int64_t{cycles[i]});
+  }
+  where.sql += cycles.empty() ? " AND 1 = 0" : any + ")";
+  return where;
+}
+
+}  // namespace
+
+std::vector<int64_t> RaisedEnterprises(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<int>& cycles) {
+  Where where = RaisedWhere(scope, cycles);
+  std::vector<int64_t> out;
+  for (const auto& row :
+       tx.Query("SELECT DISTINCT e.id FROM score_followups f JOIN enterprises e ON e.id = "
+                "f.enterprise_id " +
+                    where.sql + " ORDER BY e.id",
+                where.params)) {
+    out.push_back(row.Get<int64_t>(0));
+  }
+  return out;
+}
+
+std::vector<Followup> OpenRaiseFollowups(db::Transaction& tx, const Bounds& scope,
+                                         const std::vector<int>& cycles) {
+  Where where = RaisedWhere(scope, cycles);
+  std::vector<Followup> out;
+  for (const auto& row :
+       tx.Query(std::string(kFollowupColumns) + where.sql + " AND f.status = 'open' ORDER BY f.id",
+                where.params)) {
+    out.push_back(ReadFollowup(row));
   }
   return out;
 }

@@ -75,6 +75,7 @@ struct FollowupFilter {
   std::string status;
   std::string action;
   std::string region_code;
+  std::string unit_region_code;  // the owning unit's exact code
 };
 std::vector<Followup> ListFollowups(db::Transaction& tx, const FollowupFilter& filter,
                                     const Bounds& scope, int64_t limit, int64_t offset);
@@ -124,6 +125,7 @@ std::vector<std::string> ScoredTags(db::Transaction& tx);
 struct TownQuarter {
   std::string town;            // the town's nine digits
   int64_t enterprises = 0;     // operating enterprises of the scored sectors
+  int64_t planned = 0;         // of them, named on a plan of a scoring kind meeting the quarter
   int64_t inspected = 0;       // of them, reached by a finished scored inspection in the quarter
   int64_t inspections = 0;     // finished scored inspections in the quarter
   int64_t events = 0;          // active score events of the quarter's days
@@ -163,5 +165,29 @@ struct Checked {
 };
 std::vector<Checked> SpotCheck(db::Transaction& tx, const Bounds& scope, const std::string& from,
                                const std::string& to, int64_t seed, int64_t limit);
+
+// The plans generated for a quarter, town by town (nine digits).
+struct QuarterPlan {
+  std::string town;
+  std::string slot;
+  int64_t plan_id = 0;
+  std::string name;
+  std::string starts_on;
+  std::string due_on;
+};
+std::vector<QuarterPlan> QuarterPlans(db::Transaction& tx, const std::string& quarter);
+bool QuarterPlanned(db::Transaction& tx, const std::string& town, const std::string& quarter);
+void InsertQuarterPlan(db::Transaction& tx, const std::string& town, const std::string& quarter,
+                       const std::string& slot, int64_t plan_id, const std::string& now);
+// Operating enterprises of the scored sectors in scope, by id.
+std::vector<int64_t> SectorEnterprises(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<std::string>& tags);
+// Operating enterprises in scope with an open or done raise-frequency follow-up in one of the
+// cycles, by id.
+std::vector<int64_t> RaisedEnterprises(db::Transaction& tx, const Bounds& scope,
+                                       const std::vector<int>& cycles);
+// Their open raise-frequency follow-ups in those cycles.
+std::vector<Followup> OpenRaiseFollowups(db::Transaction& tx, const Bounds& scope,
+                                         const std::vector<int>& cycles);
 
 }  // namespace anjian::scoring::store

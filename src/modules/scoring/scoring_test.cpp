@@ -40,6 +40,51 @@ TEST(ScoringRulesTest, Cycles) {
   }
 }
 
+TEST(ScoringRulesTest, QuarterSlots) {
+  // Each case: the quarter, today, and the windows as "slot starts_on..due_on" in order.
+  struct Case {
+    const char* first;
+    const char* last;
+    const char* today;
+    std::vector<std::string> slots;
+  };
+  const Case cases[] = {
+      {"2027-01-01",
+       "2027-03-31",
+       "2026-12-20",
+       {"all 2027-01-01..2027-03-31", "m1 2027-01-01..2027-01-31", "m2 2027-02-01..2027-02-28",
+        "m3 2027-03-01..2027-03-31"}},
+      // A leap February; the quarter's first day is today.
+      {"2028-01-01",
+       "2028-03-31",
+       "2028-01-01",
+       {"all 2028-01-01..2028-03-31", "m1 2028-01-01..2028-01-31", "m2 2028-02-01..2028-02-29",
+        "m3 2028-03-01..2028-03-31"}},
+      // Begun: the first month over, the second begun.
+      {"2026-10-01",
+       "2026-12-31",
+       "2026-11-29",
+       {"all 2026-11-29..2026-12-31", "m2 2026-11-29..2026-11-30", "m3 2026-12-01..2026-12-31"}},
+      // The last day of a month still holds that month's window, for one day.
+      {"2026-07-01",
+       "2026-09-30",
+       "2026-08-31",
+       {"all 2026-08-31..2026-09-30", "m2 2026-08-31..2026-08-31", "m3 2026-09-01..2026-09-30"}},
+      {"2026-04-01",
+       "2026-06-30",
+       "2026-06-30",
+       {"all 2026-06-30..2026-06-30", "m3 2026-06-30..2026-06-30"}},
+      {"2026-04-01", "2026-06-30", "2026-07-01", {}},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> got;
+    for (const auto& slot : QuarterSlots(c.first, c.last, c.today)) {
+      got.push_back(slot.slot + " " + slot.starts_on + ".." + slot.due_on);
+    }
+    EXPECT_EQ(got, c.slots) << c.first << " on " << c.today;
+  }
+}
+
 TEST(ScoringRulesTest, Thresholds) {
   EXPECT_TRUE(ValidateThresholds(DefaultThresholds()).ok());
   struct Case {
