@@ -2,7 +2,7 @@
 // temp file, or a new PostgreSQL database when ANJIAN_TEST_PG_URL is set) and talks to it over HTTP.
 // Node built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, openSync, closeSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, openSync, closeSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -128,12 +128,29 @@ async function waitHealthy(url, child, logPath, timeoutMs = 20_000) {
   throw new Error(`anjian serve did not become healthy in ${timeoutMs} ms`);
 }
 
+// libfaketime (Debian's faketime package): the server's clock read from a file the test rewrites.
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
 // Starts a server on a fresh database. `args` go to `anjian serve`; `web` sets --web (default: a
 // directory that does not exist, so that no web UI is served); `enterprises` is the number of demo
-// enterprises (`anjian demo --enterprises`).
-export async function startServer({ demo = true, args = [], web, enterprises = DEMO_ENTERPRISES } = {}) {
+// enterprises (`anjian demo --enterprises`). With `clock`, the server runs on a clock the test
+// moves with `setClock(instant)` (wall time only: timers and timeouts keep the real monotonic
+// clock); the demo is built on the real one.
+export async function startServer({ demo = true, args = [], web, enterprises = DEMO_ENTERPRISES, clock = false } = {}) {
   const database = await createDatabase();
   const { dir, dbUrl, cli } = database;
+  const clockFile = join(dir, 'clock');
+  let env = process.env;
+  if (clock) {
+    if (!existsSync(FAKETIME_LIB)) throw new Error(`${FAKETIME_LIB} is missing: run scripts/install-deps`);
+    writeFileSync(clockFile, `@${new Date().toISOString().slice(0, 19).replace('T', ' ')}\n`);
+    env = {
+      ...process.env, TZ: 'UTC', LD_PRELOAD: FAKETIME_LIB, FAKETIME_TIMESTAMP_FILE: clockFile,
+      FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1',
+      // The sanitizer build wants its runtime first among the libraries; the preload comes first.
+      ASAN_OPTIONS: [process.env.ASAN_OPTIONS, 'verify_asan_link_order=0'].filter(Boolean).join(':'),
+    };
+  }
   if (demo) {
     // The demo city with its half year of inspections takes a while on a sanitizer build under
     // load: allow it more than the default minute.
@@ -148,6 +165,12 @@ export async function startServer({ demo = true, args = [], web, enterprises = D
     process: null,
     logPath: '',
     exited: null, // a promise of { code, signal } for the current process
+    // The server's clock jumps to `instant` (an ISO UTC instant) and runs on from there.
+    setClock(instant) {
+      if (!clock) throw new Error('startServer({ clock: true }) for a clock the test moves');
+      const at = new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
+      writeFileSync(clockFile, `@${at}\n`);
+    },
     async start() {
       starts += 1;
       this.port = await freePort();
@@ -156,7 +179,7 @@ export async function startServer({ demo = true, args = [], web, enterprises = D
       database._db.logs.push(this.logPath);
       const log = openSync(this.logPath, 'a');
       const child = spawn(BIN, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${this.port}`,
-        '--web', web ?? join(dir, 'no-web'), ...args], { cwd: dir, stdio: ['ignore', log, log] });
+        '--web', web ?? join(dir, 'no-web'), ...args], { cwd: dir, env, stdio: ['ignore', log, log] });
       closeSync(log);
       children.add(child);
       this.process = child;
