@@ -62,6 +62,7 @@ void FollowUp(db::Transaction& tx, int64_t enterprise_id, int cycle,
         {"followup_id",
          *id}}.dump();
     n.dedupe_key = fmt::format("score_threshold:{}", *id);
+    n.created_at = f.crossed_at;
     notification::Add(tx, n);
   }
 }
@@ -86,6 +87,7 @@ int64_t AddEvent(db::Transaction& tx, Event event, const store::Settings& settin
                             {"cycle", event.cycle}}
                  .dump();
   n.dedupe_key = fmt::format("score_event:{}", event.id);
+  n.created_at = FormatInstant(now);
   notification::Add(tx, n);
   FollowUp(tx, event.enterprise_id, event.cycle, settings, now);
   return event.id;

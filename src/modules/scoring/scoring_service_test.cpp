@@ -315,6 +315,7 @@ TEST_P(ScoringServiceTest, ThresholdsReachTheirUnitsAndRaiseTheNextQuartersFrequ
   auto told = notifications.List(owner_, false, {1, 20});
   ASSERT_EQ(told->items.size(), 1u);
   EXPECT_EQ(told->items[0].kind, "score_event");
+  EXPECT_EQ(told->items[0].created_at, FormatInstant(clock_.Now()));
   auto params = nlohmann::json::parse(told->items[0].params);
   EXPECT_EQ(params["points"], 3);
   EXPECT_EQ(params["total"], 3);
@@ -322,6 +323,7 @@ TEST_P(ScoringServiceTest, ThresholdsReachTheirUnitsAndRaiseTheNextQuartersFrequ
   auto asked = notifications.List(station_, false, {1, 20});
   ASSERT_EQ(asked->items.size(), 1u);
   EXPECT_EQ(asked->items[0].kind, "score_threshold");
+  EXPECT_EQ(asked->items[0].created_at, FormatInstant(clock_.Now()));
   EXPECT_EQ(nlohmann::json::parse(asked->items[0].params)["action"], "raise_frequency");
   EXPECT_EQ(notifications.List(district_, false, {1, 20})->total, 0);
   // The follow-ups of one unit.

@@ -1,9 +1,19 @@
 import { http, type Page, type PageQuery } from './http'
+import type { FollowupAction } from './scoring'
 
-export const NOTIFICATION_KINDS = ['notice_issued', 'deadline_soon', 'overdue', 'submitted', 'major_listed'] as const
+export const NOTIFICATION_KINDS = [
+  'notice_issued',
+  'deadline_soon',
+  'overdue',
+  'submitted',
+  'major_listed',
+  'score_event',
+  'score_threshold',
+] as const
 /**
- * An enterprise hears of notice_issued, deadline_soon and overdue; a station or bureau of
- * submitted, overdue and major_listed.
+ * An enterprise hears of notice_issued, deadline_soon, overdue and score_event (points recorded
+ * against it); a station or bureau of submitted, overdue, major_listed and score_threshold (an
+ * enterprise's points crossed a threshold whose follow-up is the unit's).
  */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -14,11 +24,23 @@ export interface NotificationParams {
   /** YYYY-MM-DD */
   deadline?: string | null
   notice_number?: string | null
+  /** score_event: the points recorded, why, and the cycle's total with them. */
+  points?: number
+  reason?: string
+  total?: number
+  cycle?: number
+  /** score_threshold: the threshold crossed, what it asks for, by when, and its follow-up. */
+  threshold_points?: number
+  action?: FollowupAction
+  /** YYYY-MM-DD */
+  due_on?: string
+  followup_id?: number
 }
 
 export interface Notification {
   id: number
   kind: NotificationKind
+  /** The hazard it is about (none for the scoring kinds). */
   hazard_id: number | null
   /** The audience when it is an enterprise. */
   enterprise_id: number | null

@@ -1,4 +1,5 @@
-import { http, type Page, type PageQuery } from './http'
+import { download, http, type Download, type Page, type PageQuery } from './http'
+import type { InspectionKind } from './inspections'
 
 /** The full score of the 12-point system (记分管理). */
 export const FULL_SCORE = 12
@@ -227,6 +228,114 @@ export interface FollowupQuery extends PageQuery {
   cycle?: number | null
   enterprise_id?: number | null
   region_code?: string | null
+  /** Exactly this owning unit: a town station's or a district bureau's region code. */
+  unit_region_code?: string | null
+}
+
+/** The exports take a list's filters without its paging. */
+export type ScoreEventExportQuery = Omit<ScoreEventQuery, 'page' | 'page_size'>
+export type RankingExportQuery = Omit<RankingQuery, 'page' | 'page_size'>
+export type FollowupExportQuery = Omit<FollowupQuery, 'page' | 'page_size'>
+
+// ---- The quarter of the scored sectors (季度)
+
+/**
+ * The slot of a quarter's generated plan: `all` the whole quarter (every enterprise of the scored
+ * sectors once), `m1`–`m3` a month of it (the enterprises past the raise-frequency threshold).
+ */
+export const QUARTER_PLAN_SLOTS = ['all', 'm1', 'm2', 'm3'] as const
+export type QuarterPlanSlot = (typeof QUARTER_PLAN_SLOTS)[number]
+
+export interface QuarterPlan {
+  id: number
+  name: string
+  slot: QuarterPlanSlot
+  /** China dates, YYYY-MM-DD, both days included. */
+  starts_on: string
+  due_on: string
+}
+
+/** One town of the quarter: how far its station got with the scored sectors. */
+export interface QuarterTown {
+  /** The town's 12-digit code: its station's region code. */
+  region_code: string
+  name: string
+  /** Operating enterprises of the scored sectors. */
+  enterprises: number
+  /** Of them, on a plan of the quarter. */
+  planned: number
+  /** Of them, reached by a finished scored inspection in the quarter. */
+  inspected: number
+  missing: number
+  /** Finished scored inspections in the quarter. */
+  inspections: number
+  /** Active score events of the quarter's days, and their points. */
+  events: number
+  points: number
+  /** Follow-ups created in the quarter. */
+  thresholds_crossed: number
+  /** Follow-ups open now. */
+  followups_open: number
+  /** The plans the station generated for the quarter (none until it does). */
+  plans: QuarterPlan[]
+}
+
+/** One of the quarter's scored inspections drawn for a check (the same ones for a quarter and scope). */
+export interface SpotCheck {
+  inspection_id: number
+  enterprise_id: number
+  enterprise_name: string
+  region_code: string
+  kind: InspectionKind
+  inspector_name: string
+  finished_at: string
+  /** Items found wanting. */
+  findings: number
+}
+
+export interface QuarterSummary {
+  /** "2026Q4" */
+  quarter: string
+  /** The quarter's first and last days. */
+  first: string
+  last: string
+  towns: QuarterTown[]
+  spot_checks: SpotCheck[]
+}
+
+export interface MissingEnterprise {
+  id: number
+  name: string
+  uscc: string
+  region_code: string
+}
+
+export interface MissingPage extends Page<MissingEnterprise> {
+  quarter: string
+}
+
+export interface QuarterQuery {
+  region_code?: string | null
+  /** "YYYYQn"; this quarter when empty. */
+  quarter?: string | null
+}
+
+export type MissingQuery = PageQuery & QuarterQuery
+
+export interface GeneratedQuarterPlan extends QuarterPlan {
+  /** Enterprises on the plan. */
+  targets: number
+}
+
+/** The answer of generating a town's quarter plans. */
+export interface QuarterPlans {
+  quarter: string
+  region_code: string
+  plans: GeneratedQuarterPlan[]
+  /** Enterprises on the monthly plans (past the raise-frequency threshold). */
+  raised: number
+  /** Raise-frequency follow-ups the monthly plans closed. */
+  followups_closed: number
 }
 
 export const scoringApi = {
@@ -243,4 +352,14 @@ export const scoringApi = {
   updateSettings: (changes: SettingsChanges) => http.patch<ScoringSettings>('/scoring/settings', changes),
   rollover: (cycle: number, dryRun: boolean) =>
     http.post<RolloverReport>(`/scoring/cycles/${cycle}/rollover`, { dry_run: dryRun }),
+  quarter: (query: QuarterQuery) => http.get<QuarterSummary>('/scoring/quarter', { ...query }),
+  missing: (query: MissingQuery) => http.get<MissingPage>('/scoring/quarter/missing', { ...query }),
+  /** A town station generates its quarter's plans once: 409 quarter_planned, 422 quarter_over. */
+  generatePlans: (regionCode: string, quarter: string) =>
+    http.post<QuarterPlans>('/scoring/quarter/plans', { region_code: regionCode, quarter }),
+  // The exports: the labels come in the language of the page.
+  exportRankings: (query: RankingExportQuery): Promise<Download> => download('/scoring/rankings/export.xlsx', { ...query }),
+  exportEvents: (query: ScoreEventExportQuery): Promise<Download> => download('/scoring/events/export.xlsx', { ...query }),
+  exportFollowups: (query: FollowupExportQuery): Promise<Download> => download('/scoring/followups/export.xlsx', { ...query }),
+  exportMissing: (query: QuarterQuery): Promise<Download> => download('/scoring/quarter/missing/export.xlsx', { ...query }),
 }

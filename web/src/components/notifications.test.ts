@@ -33,6 +33,31 @@ describe('notificationText', () => {
     expect(notificationText(note('deadline_soon'), en)).toBe('The hazard “配电箱未接地” is due for rectification on 2026-12-01, less than 3 days away')
   })
 
+  it('words the scoring kinds: points recorded for the enterprise, a threshold crossed for the unit', () => {
+    const event = { enterprise_name: '江川市清源长昌餐饮有限公司', points: 3, reason: '安全警示标志缺失', total: 5, cycle: 2026 }
+    expect(notificationText({ kind: 'score_event', params: event }, zh)).toBe('贵单位被记 3 分（安全警示标志缺失），2026 周期累计 5 分')
+    expect(notificationText({ kind: 'score_event', params: event }, en)).toBe('Your enterprise was given 3 points (安全警示标志缺失); 5 points in cycle 2026 so far')
+    const threshold = {
+      enterprise_name: '江川市清源长昌餐饮有限公司',
+      threshold_points: 6,
+      action: 'warning_interview' as const,
+      total: 6,
+      due_on: '2026-12-10',
+      followup_id: 41,
+    }
+    expect(notificationText({ kind: 'score_threshold', params: threshold }, zh)).toBe(
+      '江川市清源长昌餐饮有限公司 累计记分 6 分，达到 6 分线（警示约谈），请于 2026-12-10 前完成',
+    )
+    expect(notificationText({ kind: 'score_threshold', params: { ...threshold, action: 'raise_frequency', total: 7, threshold_points: 4 } }, en)).toBe(
+      '江川市清源长昌餐饮有限公司 has 7 points, reaching the 4-point threshold (Inspect more often): to be done by 2026-12-10',
+    )
+  })
+
+  it('reads points without a reason as a sentence, and shortens a long one', () => {
+    expect(notificationText({ kind: 'score_event', params: { points: 2, reason: '', total: 2, cycle: 2026 } }, zh)).toBe('贵单位被记 2 分，2026 周期累计 2 分')
+    expect(notificationText({ kind: 'score_event', params: { points: 2, reason: '因'.repeat(50), total: 2, cycle: 2026 } }, zh)).toContain(`（${'因'.repeat(40)}…）`)
+  })
+
   it('reads as a sentence without a notice number', () => {
     expect(notificationText(note('notice_issued', { notice_number: null }), zh)).toBe('收到整改通知书：隐患「配电箱未接地」须于 2026-12-01 前整改完毕')
   })
@@ -55,11 +80,20 @@ describe('helpers', () => {
     expect(notificationTone({ kind: 'major_listed' })).toBe('danger')
     expect(notificationTone({ kind: 'deadline_soon' })).toBe('warning')
     expect(notificationTone({ kind: 'submitted' })).toBe('primary')
+    expect(notificationTone({ kind: 'score_threshold' })).toBe('danger')
+    expect(notificationTone({ kind: 'score_event' })).toBe('warning')
   })
 
   it('opens the hazard', () => {
-    expect(notificationTarget({ hazard_id: 12 })).toBe('/hazards/12')
-    expect(notificationTarget({ hazard_id: null })).toBeNull()
+    expect(notificationTarget({ kind: 'overdue', hazard_id: 12, enterprise_id: null })).toBe('/hazards/12')
+    expect(notificationTarget({ kind: 'deadline_soon', hazard_id: 12, enterprise_id: 7 })).toBe('/hazards/12')
+    expect(notificationTarget({ kind: 'submitted', hazard_id: null, enterprise_id: null })).toBeNull()
+  })
+
+  it('opens the score card of points recorded, and the follow-ups of a threshold crossed', () => {
+    expect(notificationTarget({ kind: 'score_event', hazard_id: null, enterprise_id: 7 })).toBe('/enterprises/7?tab=scoring')
+    expect(notificationTarget({ kind: 'score_event', hazard_id: null, enterprise_id: null })).toBeNull()
+    expect(notificationTarget({ kind: 'score_threshold', hazard_id: null, enterprise_id: null })).toBe('/scoring?tab=followups')
   })
 
   it('shows no badge when all is read, and caps it', () => {

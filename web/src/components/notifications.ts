@@ -22,9 +22,18 @@ export function notificationText(notification: Pick<Notification, 'kind' | 'para
     enterprise: params.enterprise_name ?? '',
     deadline: params.deadline ?? '',
     number: params.notice_number ?? '',
+    points: params.points ?? 0,
+    reason: shorten(params.reason ?? ''),
+    total: params.total ?? 0,
+    cycle: params.cycle ?? '',
+    threshold: params.threshold_points ?? 0,
+    // The action in the reader's language, with the scoring page's labels.
+    action: params.action ? t(`scoring.actions.${params.action}`) : '',
+    due: params.due_on ?? '',
   }
-  // A notice without its number (an older record) still reads as a sentence.
+  // A notice without its number (an older record) still reads as a sentence, and so do points without a reason.
   if (notification.kind === 'notice_issued' && !named.number) return t('notifications.kinds.notice_issued_unnumbered', named)
+  if (notification.kind === 'score_event' && !named.reason) return t('notifications.kinds.score_event_unexplained', named)
   return t(`notifications.kinds.${notification.kind}`, named)
 }
 
@@ -33,8 +42,10 @@ export function notificationTone(notification: Pick<Notification, 'kind'>): 'dan
   switch (notification.kind) {
     case 'overdue':
     case 'major_listed':
+    case 'score_threshold':
       return 'danger'
     case 'deadline_soon':
+    case 'score_event':
       return 'warning'
     case 'notice_issued':
     case 'submitted':
@@ -42,9 +53,19 @@ export function notificationTone(notification: Pick<Notification, 'kind'>): 'dan
   }
 }
 
-/** Where opening a notification goes: its hazard, or nowhere. */
-export function notificationTarget(notification: Pick<Notification, 'hazard_id'>): string | null {
-  return notification.hazard_id ? `/hazards/${notification.hazard_id}` : null
+/**
+ * Where opening a notification goes: points recorded, to the enterprise's score card; a threshold
+ * crossed, to the follow-ups of the scoring page (the unit's work list); otherwise its hazard, or nowhere.
+ */
+export function notificationTarget(notification: Pick<Notification, 'kind' | 'hazard_id' | 'enterprise_id'>): string | null {
+  switch (notification.kind) {
+    case 'score_event':
+      return notification.enterprise_id ? `/enterprises/${notification.enterprise_id}?tab=scoring` : null
+    case 'score_threshold':
+      return '/scoring?tab=followups'
+    default:
+      return notification.hazard_id ? `/hazards/${notification.hazard_id}` : null
+  }
 }
 
 /** The badge over the bell: nothing when all is read, "99+" beyond two digits. */

@@ -7,6 +7,8 @@ import {
   canManagePlans,
   canManageEnterprises,
   canManageScoring,
+  canPlanScoringQuarter,
+  canReadScoringQuarter,
   canReadScoreCards,
   canRecordScores,
   canManageGrids,
@@ -144,21 +146,23 @@ describe('inspection plans', () => {
 })
 
 describe('the 12-point system', () => {
-  it.each<[Role | null, boolean, boolean, boolean, boolean]>([
-    ['admin', true, false, true, true],
-    ['bureau', true, true, false, true],
-    ['station', true, true, false, true],
-    ['grid', true, false, false, true],
-    ['enterprise', true, false, false, false],
-    ['expert', false, false, false, false],
-    [null, false, false, false, false],
+  it.each<[Role | null, boolean, boolean, boolean, boolean, boolean, boolean]>([
+    ['admin', true, false, true, true, true, false],
+    ['bureau', true, true, false, true, true, false],
+    ['station', true, true, false, true, true, true],
+    ['grid', true, false, false, true, false, false],
+    ['enterprise', true, false, false, false, false, false],
+    ['expert', false, false, false, false, false, false],
+    [null, false, false, false, false, false, false],
   ])(
-    '%s: reads score cards %s, records points %s, manages settings %s, has the scoring page %s',
-    (role, cards, records, manages, page) => {
+    '%s: reads score cards %s, records points %s, manages settings %s, has the scoring page %s, reads the quarter %s, plans it %s',
+    (role, cards, records, manages, page, quarter, plans) => {
       expect(canReadScoreCards(role)).toBe(cards)
       expect(canRecordScores(role)).toBe(records)
       expect(canManageScoring(role)).toBe(manages)
       expect(canUse(role, 'scoring')).toBe(page)
+      expect(canReadScoringQuarter(role)).toBe(quarter)
+      expect(canPlanScoringQuarter(role)).toBe(plans)
     },
   )
 })

@@ -167,6 +167,19 @@ export function canRecordScores(role: Role | null | undefined): boolean {
   return role === 'station' || role === 'bureau'
 }
 
+/**
+ * Roles that read the quarter of the scored sectors by town (季度): administrators, bureaus and
+ * stations; grid workers, enterprises and experts do not (mirrors scoring::Service::Quarter).
+ */
+export function canReadScoringQuarter(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station'
+}
+
+/** Roles that generate a town's quarter plans for the scored sectors: its town station. */
+export function canPlanScoringQuarter(role: Role | null | undefined): boolean {
+  return role === 'station'
+}
+
 /** Roles that change the scoring settings and run the cycle's rollover: administrators. */
 export function canManageScoring(role: Role | null | undefined): boolean {
   return role === 'admin'

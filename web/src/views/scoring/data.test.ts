@@ -1,11 +1,13 @@
 import type { FormItemRule, FormRules } from 'element-plus'
 import { describe, expect, it } from 'vitest'
-import { ROLLOVER_REASONS, type CardThreshold, type Followup, type RolloverItem, type ScoringSettings, type Threshold } from '@/api/scoring'
+import { createI18n } from 'vue-i18n'
+import { QUARTER_PLAN_SLOTS, ROLLOVER_REASONS, type CardThreshold, type Followup, type RolloverItem, type ScoringSettings, type Threshold } from '@/api/scoring'
 import en from '@/locales/en'
 import zhCN from '@/locales/zh-CN'
 import {
   addDays,
   canCloseFollowup,
+  canGenerateQuarterPlans,
   canReinspect,
   canRevoke,
   closeRequest,
@@ -17,16 +19,32 @@ import {
   daysInMonth,
   emptyCloseForm,
   emptyRecordForm,
+  enterpriseLink,
   eventColumnsFor,
   eventContent,
   eventTextField,
   filterRolloverItems,
   followupOverdue,
   followupStatusTag,
+  generatedCounts,
   hasThresholdErrors,
   highestCrossed,
+  inspectionLink,
+  isQuarter,
+  missingColumns,
   newlyCrossed,
+  ownUnitCode,
+  planLink,
   pointsToFull,
+  quarterChoices,
+  quarterEnded,
+  quarterFirstDay,
+  quarterFirstMonth,
+  quarterLabel,
+  quarterLastDay,
+  quarterOf,
+  quarterSlotLabel,
+  quarterTownColumns,
   rankOf,
   reasonCounts,
   recordFormRules,
@@ -40,6 +58,9 @@ import {
   scoringTabs,
   settingsChanges,
   settingsForm,
+  shiftQuarter,
+  sortQuarterPlans,
+  spotCheckColumns,
   tabOf,
   thresholdFieldKey,
   thresholdRow,
@@ -427,16 +448,43 @@ describe('the rollover report', () => {
 })
 
 describe('the page', () => {
-  it('gives administrators the settings and the rollover', () => {
-    expect(scoringTabs(false)).toEqual(['rankings', 'followups', 'events'])
-    expect(scoringTabs(true)).toEqual(['rankings', 'followups', 'events', 'settings', 'rollover'])
+  it('gives officers but grid workers the quarter, and administrators the settings and the rollover', () => {
+    expect(scoringTabs('grid')).toEqual(['rankings', 'followups', 'events'])
+    expect(scoringTabs('station')).toEqual(['rankings', 'followups', 'events', 'quarter'])
+    expect(scoringTabs('bureau')).toEqual(['rankings', 'followups', 'events', 'quarter'])
+    expect(scoringTabs('admin')).toEqual(['rankings', 'followups', 'events', 'quarter', 'settings', 'rollover'])
   })
 
   it('opens the tab asked for, if the user has it', () => {
-    expect(tabOf('followups', scoringTabs(false))).toBe('followups')
-    expect(tabOf('settings', scoringTabs(false))).toBe('rankings')
-    expect(tabOf(undefined, scoringTabs(true))).toBe('rankings')
-    expect(tabOf(['events'], scoringTabs(true))).toBe('rankings')
+    expect(tabOf('followups', scoringTabs('grid'))).toBe('followups')
+    expect(tabOf('settings', scoringTabs('bureau'))).toBe('rankings')
+    expect(tabOf('quarter', scoringTabs('station'))).toBe('quarter')
+    expect(tabOf('quarter', scoringTabs('grid'))).toBe('rankings')
+    expect(tabOf(undefined, scoringTabs('admin'))).toBe('rankings')
+    expect(tabOf(['events'], scoringTabs('admin'))).toBe('rankings')
+  })
+
+  it('links enterprises, plans and inspections by their routes', () => {
+    expect(enterpriseLink(7)).toEqual({ name: 'enterprise', params: { id: '7' } })
+    expect(planLink(12)).toEqual({ name: 'plan', params: { id: '12' } })
+    expect(inspectionLink(30)).toEqual({ name: 'inspection', params: { id: '30' } })
+  })
+
+  it('labels every column of the quarter in both languages', () => {
+    for (const column of [...quarterTownColumns, ...missingColumns, ...spotCheckColumns]) {
+      for (const messages of [zhCN, en]) {
+        const label = column.label.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages)
+        expect(typeof label, `${column.label}`).toBe('string')
+      }
+    }
+  })
+
+  it('narrows follow-ups to the caller\'s own unit for stations and bureaus only', () => {
+    expect(ownUnitCode('station', '990102001000')).toBe('990102001000')
+    expect(ownUnitCode('bureau', '990102000000')).toBe('990102000000')
+    expect(ownUnitCode('admin', '990100000000')).toBeNull()
+    expect(ownUnitCode('grid', '990102001001')).toBeNull()
+    expect(ownUnitCode('station', null)).toBeNull()
   })
 
   it('links an enterprise to its score card on a cycle', () => {
@@ -447,5 +495,98 @@ describe('the page', () => {
   it('ranks across pages', () => {
     expect(rankOf(0, 1, 20)).toBe(1)
     expect(rankOf(4, 3, 20)).toBe(45)
+  })
+})
+
+describe('the quarter', () => {
+  const zh = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zhCN, en } }).global.t
+  const english = createI18n({ legacy: false, locale: 'en', messages: { 'zh-CN': zhCN, en } }).global.t
+  const zhT = (key: string, named?: Record<string, unknown>) => zh(key, named ?? {})
+  const enT = (key: string, named?: Record<string, unknown>) => english(key, named ?? {})
+
+  it('names the quarter a China day falls in', () => {
+    expect(quarterOf('2026-01-01')).toBe('2026Q1')
+    expect(quarterOf('2026-03-31')).toBe('2026Q1')
+    expect(quarterOf('2026-04-01')).toBe('2026Q2')
+    expect(quarterOf('2026-09-30')).toBe('2026Q3')
+    expect(quarterOf('2026-11-30')).toBe('2026Q4')
+    expect(isQuarter('2026Q4')).toBe(true)
+    expect(isQuarter('2026Q5')).toBe(false)
+    expect(isQuarter('2026-Q4')).toBe(false)
+    expect(isQuarter(undefined)).toBe(false)
+  })
+
+  it('steps across years', () => {
+    expect(shiftQuarter('2026Q4', 1)).toBe('2027Q1')
+    expect(shiftQuarter('2027Q1', -1)).toBe('2026Q4')
+    expect(shiftQuarter('2026Q2', -6)).toBe('2024Q4')
+    expect(shiftQuarter('2026Q3', 0)).toBe('2026Q3')
+    expect(() => shiftQuarter('2026Q0', 1)).toThrow()
+  })
+
+  it('offers the next quarter, the current one and the four before it, newest first', () => {
+    expect(quarterChoices('2026Q4')).toEqual(['2027Q1', '2026Q4', '2026Q3', '2026Q2', '2026Q1', '2025Q4'])
+    expect(quarterChoices('2026Q1', 1)).toEqual(['2026Q2', '2026Q1', '2025Q4'])
+  })
+
+  it('knows its days and months, leap years included', () => {
+    expect(quarterFirstDay('2026Q4')).toBe('2026-10-01')
+    expect(quarterLastDay('2026Q4')).toBe('2026-12-31')
+    expect(quarterFirstDay('2028Q1')).toBe('2028-01-01')
+    expect(quarterLastDay('2028Q1')).toBe('2028-03-31')
+    expect(quarterLastDay('2026Q2')).toBe('2026-06-30')
+    expect(quarterLastDay('2026Q3')).toBe('2026-09-30')
+    expect(quarterFirstMonth('2026Q3')).toBe(7)
+  })
+
+  it('is over once its last day has passed', () => {
+    expect(quarterEnded('2026-12-31', '2026-12-31')).toBe(false)
+    expect(quarterEnded('2026-12-31', '2027-01-01')).toBe(true)
+    expect(quarterEnded('2027-03-31', '2026-12-31')).toBe(false)
+  })
+
+  it('reads in both languages', () => {
+    expect(quarterLabel('2026Q4', zhT)).toBe('2026 年第 4 季度')
+    expect(quarterLabel('2026Q4', zhT, true)).toBe('2026 年第 4 季度（2026-10-01 至 2026-12-31）')
+    expect(quarterLabel('2026Q4', enT)).toBe('Q4 2026')
+    expect(quarterLabel('2027Q1', enT, true)).toBe('Q1 2027 (2027-01-01 to 2027-03-31)')
+  })
+
+  it('labels the slots of the generated plans by the months of the quarter', () => {
+    expect(quarterSlotLabel('all', '2026Q4', zhT)).toBe('全季度')
+    expect(quarterSlotLabel('m1', '2026Q4', zhT)).toBe('10 月（提高频次）')
+    expect(quarterSlotLabel('m3', '2026Q4', zhT)).toBe('12 月（提高频次）')
+    expect(quarterSlotLabel('m2', '2027Q1', enT)).toBe('Month 2 (more often)')
+    expect(quarterSlotLabel('all', '2027Q1', enT)).toBe('Whole quarter')
+    expect(sortQuarterPlans([{ slot: 'm2' }, { slot: 'all' }, { slot: 'm3' }, { slot: 'm1' }] as const).map((p) => p.slot)).toEqual([...QUARTER_PLAN_SLOTS])
+  })
+
+  it('lets only the town\'s own station generate its plans, once, before the quarter ends', () => {
+    const town = { region_code: '990102001000', plans: [] }
+    const summary = { last: '2026-12-31' }
+    expect(canGenerateQuarterPlans(town, summary, 'station', '990102001000', '2026-11-30')).toBe(true)
+    expect(canGenerateQuarterPlans(town, summary, 'station', '990102001000', '2026-12-31')).toBe(true)
+    expect(canGenerateQuarterPlans(town, summary, 'station', '990102001000', '2027-01-01')).toBe(false)
+    expect(canGenerateQuarterPlans(town, summary, 'station', '990102002000', '2026-11-30')).toBe(false)
+    expect(canGenerateQuarterPlans(town, summary, 'bureau', '990102001000', '2026-11-30')).toBe(false)
+    expect(canGenerateQuarterPlans(town, summary, 'admin', '990102001000', '2026-11-30')).toBe(false)
+    const planned = { ...town, plans: [{ id: 1, name: '计划', slot: 'all' as const, starts_on: '2026-11-30', due_on: '2026-12-31' }] }
+    expect(canGenerateQuarterPlans(planned, summary, 'station', '990102001000', '2026-11-30')).toBe(false)
+    // A coming quarter may be planned ahead.
+    expect(canGenerateQuarterPlans(town, { last: '2027-03-31' }, 'station', '990102001000', '2026-11-30')).toBe(true)
+  })
+
+  it('counts what generating did', () => {
+    const plan = (id: number, slot: 'all' | 'm1' | 'm2' | 'm3', targets: number) => ({ id, name: '', slot, starts_on: '', due_on: '', targets })
+    expect(generatedCounts({ plans: [plan(1, 'all', 35), plan(2, 'm1', 3), plan(3, 'm2', 3), plan(4, 'm3', 3)], raised: 3, followups_closed: 2 })).toEqual({
+      plans: 4,
+      targets: 35,
+      raised: 3,
+      closed: 2,
+    })
+    expect(generatedCounts({ plans: [plan(1, 'all', 12)], raised: 0, followups_closed: 0 })).toEqual({ plans: 1, targets: 12, raised: 0, closed: 0 })
+    expect(zhT('scoring.quarter.generated', generatedCounts({ plans: [plan(1, 'all', 12)], raised: 0, followups_closed: 0 }))).toBe(
+      '已生成 1 项检查计划：本季度检查 12 家企业，其中 0 家每月检查；办结跟进事项 0 项',
+    )
   })
 })

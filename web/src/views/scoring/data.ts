@@ -16,6 +16,11 @@ import {
   type FollowupAction,
   type FollowupClosing,
   type NewScoreEvent,
+  type QuarterPlan,
+  type QuarterPlans,
+  type QuarterPlanSlot,
+  type QuarterSummary,
+  type QuarterTown,
   type RolloverItem,
   type ScoreEvent,
   type ScoreSource,
@@ -25,7 +30,7 @@ import {
   type ThresholdUnit,
 } from '@/api/scoring'
 import type { Role } from '@/api/users'
-import { canRecordScores } from '@/router/access'
+import { canManageScoring, canPlanScoringQuarter, canReadScoringQuarter, canRecordScores } from '@/router/access'
 import { withinScope } from '@/views/regions/data'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
@@ -210,6 +215,14 @@ export function canCloseFollowup(
   regionCode: string | null | undefined,
 ): boolean {
   return canRecordScores(role) && !!regionCode && followup.status === 'open' && withinScope(followup.unit_region_code, regionCode)
+}
+
+/**
+ * The region code of the caller's own unit, for the follow-ups' "mine only" filter: a station's
+ * town or a bureau's district (the units follow-ups go to); null for anyone else.
+ */
+export function ownUnitCode(role: Role | null | undefined, regionCode: string | null | undefined): string | null {
+  return canRecordScores(role) && regionCode ? regionCode : null
 }
 
 export function followupStatusTag(followup: Pick<Followup, 'status' | 'due_on'>, today: string): TagType {
@@ -556,6 +569,114 @@ export function reasonCounts(items: readonly Pick<RolloverItem, 'clears' | 'reas
   return [...counts.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
 }
 
+
+// ---- The quarter of the scored sectors (季度)
+
+/** How many quarters before the current one the picker offers (and one after it). */
+export const QUARTERS_BACK = 4
+
+interface QuarterParts {
+  year: number
+  /** 1–4 */
+  number: number
+}
+
+function quarterParts(label: string): QuarterParts {
+  const match = /^(\d{4})Q([1-4])$/.exec(label)
+  if (!match) throw new Error(`not a quarter: ${label}`)
+  return { year: Number(match[1]), number: Number(match[2]) }
+}
+
+function quarterName(parts: QuarterParts): string {
+  return `${String(parts.year).padStart(4, '0')}Q${parts.number}`
+}
+
+/** Whether a text names a quarter as the server takes it ("YYYYQn"). */
+export function isQuarter(label: unknown): label is string {
+  return typeof label === 'string' && /^\d{4}Q[1-4]$/.test(label)
+}
+
+/** The quarter a China day falls in: 2026-11-30 → "2026Q4" (stats::QuarterOf). */
+export function quarterOf(day: string): string {
+  return quarterName({ year: Number(day.slice(0, 4)), number: Math.ceil(Number(day.slice(5, 7)) / 3) })
+}
+
+/** The quarter `by` quarters after (before, when negative) `label`. */
+export function shiftQuarter(label: string, by: number): string {
+  const { year, number } = quarterParts(label)
+  const index = year * 4 + (number - 1) + by
+  return quarterName({ year: Math.floor(index / 4), number: (index % 4) + 1 })
+}
+
+/** The quarters the picker offers: the next one, the current one and the four before it, newest first. */
+export function quarterChoices(current: string, back = QUARTERS_BACK): string[] {
+  return Array.from({ length: back + 2 }, (_, i) => shiftQuarter(current, 1 - i))
+}
+
+/** The first month of a quarter, 1, 4, 7 or 10. */
+export function quarterFirstMonth(label: string): number {
+  return (quarterParts(label).number - 1) * 3 + 1
+}
+
+export function quarterFirstDay(label: string): string {
+  const { year } = quarterParts(label)
+  return `${String(year).padStart(4, '0')}-${String(quarterFirstMonth(label)).padStart(2, '0')}-01`
+}
+
+export function quarterLastDay(label: string): string {
+  return addDays(quarterFirstDay(shiftQuarter(label, 1)), -1)
+}
+
+/** "2026 年第 4 季度", with its days when asked: "2026 年第 4 季度（2026-10-01 至 2026-12-31）". */
+export function quarterLabel(label: string, t: Translate, withDays = false): string {
+  const { year, number } = quarterParts(label)
+  if (!withDays) return t('scoring.quarter.name', { year, number })
+  return t('scoring.quarter.nameWithDays', { year, number, first: quarterFirstDay(label), last: quarterLastDay(label) })
+}
+
+/** Whether the quarter is over on `today`: its plans can no longer be generated. */
+export function quarterEnded(last: string, today: string): boolean {
+  return last < today
+}
+
+/** The whole quarter, or the month of it a monthly plan covers: "全季度", "11 月". */
+export function quarterSlotLabel(slot: QuarterPlanSlot, quarter: string, t: Translate): string {
+  if (slot === 'all') return t('scoring.quarter.slots.all')
+  return t('scoring.quarter.slots.month', { month: quarterFirstMonth(quarter) + Number(slot.slice(1)) - 1 })
+}
+
+const SLOT_ORDER: Record<QuarterPlanSlot, number> = { all: 0, m1: 1, m2: 2, m3: 3 }
+
+/** The whole quarter's plan first, then the months in order. */
+export function sortQuarterPlans<P extends Pick<QuarterPlan, 'slot'>>(plans: readonly P[]): P[] {
+  return [...plans].sort((a, b) => SLOT_ORDER[a.slot] - SLOT_ORDER[b.slot])
+}
+
+/**
+ * Whether the caller may generate this town's plans for the quarter: its own town station, while
+ * the town has none for it and the quarter has not ended (mirrors the server's 403, 409, 422).
+ */
+export function canGenerateQuarterPlans(
+  town: Pick<QuarterTown, 'region_code' | 'plans'>,
+  summary: Pick<QuarterSummary, 'last'>,
+  role: Role | null | undefined,
+  regionCode: string | null | undefined,
+  today: string,
+): boolean {
+  return canPlanScoringQuarter(role) && town.region_code === regionCode && town.plans.length === 0 && !quarterEnded(summary.last, today)
+}
+
+/** What generating did, for the message: the plans, the enterprises of the quarter's plan, the monthly ones. */
+export function generatedCounts(answer: Pick<QuarterPlans, 'plans' | 'raised' | 'followups_closed'>): {
+  plans: number
+  targets: number
+  raised: number
+  closed: number
+} {
+  const whole = answer.plans.find((plan) => plan.slot === 'all')
+  return { plans: answer.plans.length, targets: whole?.targets ?? 0, raised: answer.raised, closed: answer.followups_closed }
+}
+
 // ---- Links
 
 /** An enterprise's score card: the 记分 tab of its page, on a given cycle. */
@@ -563,6 +684,18 @@ export function scoreCardLink(enterpriseId: number, cycle?: number | null): { pa
   const query: Record<string, string> = { tab: 'scoring' }
   if (cycle) query.cycle = String(cycle)
   return { path: `/enterprises/${enterpriseId}`, query }
+}
+
+export function enterpriseLink(id: number): { name: 'enterprise'; params: { id: string } } {
+  return { name: 'enterprise', params: { id: String(id) } }
+}
+
+export function planLink(id: number): { name: 'plan'; params: { id: string } } {
+  return { name: 'plan', params: { id: String(id) } }
+}
+
+export function inspectionLink(id: number): { name: 'inspection'; params: { id: string } } {
+  return { name: 'inspection', params: { id: String(id) } }
 }
 
 // ---- Columns
@@ -632,6 +765,53 @@ export const rolloverColumns: Column<RolloverCellKind>[] = [
   { kind: 'carried', label: 'scoring.carriedEvent', width: 120 },
 ]
 
+export type QuarterTownCellKind =
+  | 'town'
+  | 'enterprises'
+  | 'planned'
+  | 'inspected'
+  | 'missing'
+  | 'inspections'
+  | 'events'
+  | 'points'
+  | 'thresholds'
+  | 'followups'
+  | 'plans'
+
+// Minimum widths only: the figures share what the town and its plans leave, so that the table fits.
+export const quarterTownColumns: Column<QuarterTownCellKind>[] = [
+  { kind: 'town', label: 'scoring.quarter.town', minWidth: 110 },
+  { kind: 'enterprises', label: 'scoring.quarter.enterprises', minWidth: 80 },
+  { kind: 'planned', label: 'scoring.quarter.planned', minWidth: 80 },
+  { kind: 'inspected', label: 'scoring.quarter.inspected', minWidth: 70 },
+  { kind: 'missing', label: 'scoring.quarter.missing', minWidth: 70 },
+  { kind: 'inspections', label: 'scoring.quarter.inspections', minWidth: 70 },
+  { kind: 'events', label: 'scoring.eventsCount', minWidth: 70 },
+  { kind: 'points', label: 'scoring.quarter.points', minWidth: 70 },
+  { kind: 'thresholds', label: 'scoring.quarter.thresholdsCrossed', minWidth: 80 },
+  { kind: 'followups', label: 'scoring.quarter.followupsOpen', minWidth: 80 },
+  { kind: 'plans', label: 'scoring.quarter.plans', minWidth: 200 },
+]
+
+export type MissingCellKind = 'name' | 'uscc' | 'region'
+
+export const missingColumns: Column<MissingCellKind>[] = [
+  { kind: 'name', label: 'scoring.enterprise', minWidth: 220 },
+  { kind: 'uscc', label: 'enterprises.uscc', width: 200 },
+  { kind: 'region', label: 'scoring.region', minWidth: 140 },
+]
+
+export type SpotCheckCellKind = 'inspection' | 'enterprise' | 'region' | 'inspector' | 'finished' | 'findings'
+
+export const spotCheckColumns: Column<SpotCheckCellKind>[] = [
+  { kind: 'inspection', label: 'scoring.quarter.inspection', minWidth: 160 },
+  { kind: 'enterprise', label: 'scoring.enterprise', minWidth: 200 },
+  { kind: 'region', label: 'scoring.region', minWidth: 120 },
+  { kind: 'inspector', label: 'scoring.quarter.inspector', width: 110 },
+  { kind: 'finished', label: 'scoring.quarter.finishedAt', width: 170 },
+  { kind: 'findings', label: 'scoring.quarter.findings', width: 90 },
+]
+
 /** The row's place in the whole ranking, counting the pages before. */
 export function rankOf(index: number, page: number, pageSize: number): number {
   return (page - 1) * pageSize + index + 1
@@ -644,12 +824,17 @@ export function unitKindOf(unitRegionCode: string): 'town' | 'district' {
 
 // ---- The page's tabs
 
-export type ScoringTab = 'rankings' | 'followups' | 'events' | 'settings' | 'rollover'
+export type ScoringTab = 'rankings' | 'followups' | 'events' | 'quarter' | 'settings' | 'rollover'
 
-/** Officers' tabs for every role of the page; settings and the rollover for administrators. */
-export function scoringTabs(admin: boolean): ScoringTab[] {
+/**
+ * Officers' tabs for every role of the page; the quarter for administrators, bureaus and stations
+ * (not grid workers); settings and the rollover for administrators.
+ */
+export function scoringTabs(role: Role | null | undefined): ScoringTab[] {
   const tabs: ScoringTab[] = ['rankings', 'followups', 'events']
-  return admin ? [...tabs, 'settings', 'rollover'] : tabs
+  if (canReadScoringQuarter(role)) tabs.push('quarter')
+  if (canManageScoring(role)) tabs.push('settings', 'rollover')
+  return tabs
 }
 
 /** The tab a ?tab= asks for, if the user has it; the first otherwise. */
