@@ -245,8 +245,8 @@ int main(int argc, char** argv) {
                 << " new enterprises, " << report.grid_cells << " grid cells, "
                 << report.people_created << " key people, " << report.inspections
                 << " inspections with their hazards, " << report.plans << " inspection plans, "
-                << report.users_created << " new accounts (password " << anjian::app::kDemoPassword
-                << ")\n";
+                << report.ratings << " credit ratings, " << report.users_created
+                << " new accounts (password " << anjian::app::kDemoPassword << ")\n";
     } else if (*stats_rebuild) {
       anjian::db::Transaction tx(app.database(), anjian::db::TransactionMode::kWrite);
       anjian::hazard::store::RebuildTallies(tx);

@@ -9,6 +9,7 @@
 #include "db/migrator.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/checklist/checklist_routes.hpp"
+#include "modules/credit/credit_routes.hpp"
 #include "modules/enterprise/enterprise_routes.hpp"
 #include "modules/file/file_routes.hpp"
 #include "modules/grid/grid_routes.hpp"
@@ -68,6 +69,7 @@ App::App(const Options& options)
       inspections_(*database_, clock_),
       plans_(*database_, clock_),
       scoring_(*database_, clock_),
+      credit_(*database_, clock_),
       hazards_(*database_, clock_),
       stats_(*database_, clock_),
       notifications_(*database_, clock_) {}
@@ -107,6 +109,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   inspection::RegisterRoutes(router, inspections_);
   plan::RegisterRoutes(router, plans_);
   scoring::RegisterRoutes(router, scoring_);
+  credit::RegisterRoutes(router, credit_);
   hazard::RegisterRoutes(router, hazards_);
   stats::RegisterRoutes(router, stats_);
   notification::RegisterRoutes(router, notifications_);

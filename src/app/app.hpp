@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/checklist/checklist_service.hpp"
+#include "modules/credit/credit_service.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
 #include "modules/file/file_service.hpp"
 #include "modules/grid/grid_service.hpp"
@@ -53,6 +54,7 @@ class App {
   inspection::Service& inspections() { return inspections_; }
   plan::Service& plans() { return plans_; }
   scoring::Service& scoring() { return scoring_; }
+  credit::Service& credit() { return credit_; }
   hazard::Service& hazards() { return hazards_; }
   stats::Service& stats() { return stats_; }
   notification::Service& notifications() { return notifications_; }
@@ -76,6 +78,7 @@ class App {
   inspection::Service inspections_;
   plan::Service plans_;
   scoring::Service scoring_;
+  credit::Service credit_;
   hazard::Service hazards_;
   stats::Service stats_;
   notification::Service notifications_;
@@ -93,6 +96,7 @@ struct DemoReport {
   int people_created = 0;
   int inspections = 0;
   int plans = 0;
+  int ratings = 0;
 };
 // Without people the enterprises come alone (data-volume benchmarks of a million enterprises).
 DemoReport BuildDemo(App& app, int enterprises, bool with_people = true);

@@ -733,6 +733,139 @@ int DemoScoring(App& app) {
   return recorded;
 }
 
+// Integrity and credit: last year's evaluation of one enterprise in four, prepared by its town's
+// station and approved by its district's bureau in March, spread over the classes as the field
+// reports them (A about 15%, B 81%, C 3%, D a few); blacklistings decided over the last two
+// years (one removed early); and this year's evaluations under way in district 1.
+int DemoCredit(App& app, const std::vector<std::pair<int64_t, std::string>>& enterprises) {
+  Principal system;
+  system.role = Role::kAdmin;
+  auto accounts = Accounts(app, system);
+  std::map<std::string, Principal> stations;
+  std::map<std::string, Principal> bureaus;
+  for (const auto& [name, p] : accounts) {
+    if (!p.region_code) continue;
+    if (p.role == Role::kStation) stations.emplace(p.region_code->substr(0, 9), p);
+    if (p.role == Role::kBureau && name.rfind("district", 0) == 0) {
+      bureaus.emplace(p.region_code->substr(0, 6), p);
+    }
+  }
+  Instant now = app.clock().Now();
+  std::string today = ChinaDate(now);
+  int year = std::stoi(today.substr(0, 4)) - 1;
+  ManualClock clock(*ParseInstant(fmt::format("{}-03-16T02:00:00Z", year + 1)));
+  credit::Service credit(app.database(), clock);
+  auto form = [](int64_t id, int y, double standardization, double parts) {
+    credit::EvaluationInput in;
+    in.enterprise_id = id;
+    in.year = y;
+    in.standardization = credit::Standardization{standardization * 10, 1000, 0};
+    in.parts = std::map<std::string, double>{{"safety_culture", parts},
+                                             {"participation", parts + 2},
+                                             {"commitment", std::min(100.0, parts + 4)},
+                                             {"compliance", parts}};
+    return in;
+  };
+  auto check = [](const auto& result, const char* what) {
+    if (!result)
+      throw std::runtime_error(std::string("demo credit ") + what + ": " + result.error().code);
+  };
+  // The blacklistings first (the ratings see them): one rated enterprise in 130.
+  static constexpr std::array<const char*, 3> kListings = {"拒不执行停产整顿指令，擅自恢复生产",
+                                                           "提供虚假材料骗取安全生产许可",
+                                                           "发生生产安全事故后迟报、谎报"};
+  Random random(20261130);
+  int rated = 0;
+  int listed = 0;
+  static constexpr size_t kEvery = 4;
+  static constexpr int kListedEvery = 130;
+  for (size_t i = 0; i < enterprises.size(); i += kEvery) {
+    const auto& [id, region] = enterprises[i];
+    ++rated;
+    if (rated % kListedEvery != 0) continue;
+    const auto& bureau = bureaus.at(region.substr(0, 6));
+    int days_ago = random.Between(30, 700);
+    std::string starts = *AddDays(today, -days_ago);
+    std::string authority;
+    for (const auto& district : kDistricts) {
+      if (region.substr(0, 6) == district.code)
+        authority = fmt::format("{}应急管理局", district.name);
+    }
+    credit::ListingInput listing{id,
+                                 {kListings.at(static_cast<size_t>(listed) % kListings.size()),
+                                  authority, *AddDays(starts, -7), starts, ""}};
+    clock.Set(*ChinaDayStart(starts) + std::chrono::hours{10});
+    auto added = credit.AddListing(bureau, listing);
+    check(added, "listing");
+    ++listed;
+  }
+  // Last year's ratings, approved in March.
+  clock.Set(*ParseInstant(fmt::format("{}-03-16T02:00:00Z", year + 1)));
+  rated = 0;
+  for (size_t i = 0; i < enterprises.size(); i += kEvery) {
+    const auto& [id, region] = enterprises[i];
+    int bucket = random.Between(0, 999);
+    double standardization = 0;
+    double parts = 0;
+    if (bucket < 153) {
+      standardization = random.Between(91, 98);
+      parts = random.Between(88, 95);
+    } else if (bucket < 966) {
+      standardization = random.Between(77, 89);
+      parts = random.Between(74, 88);
+    } else if (bucket < 997) {
+      standardization = random.Between(62, 73);
+      parts = random.Between(60, 72);
+    } else {
+      standardization = random.Between(45, 57);
+      parts = random.Between(48, 58);
+    }
+    const auto& station = stations.at(region.substr(0, 9));
+    const auto& bureau = bureaus.at(region.substr(0, 6));
+    auto made = credit.Create(station, form(id, year, standardization, parts));
+    check(made, "evaluation");
+    auto submitted = credit.Submit(station, made->evaluation.id, made->evaluation.version);
+    check(submitted, "submit");
+    check(credit.Approve(bureau, made->evaluation.id, submitted->evaluation.version), "approve");
+    ++rated;
+  }
+  // An early removal granted, a year and a half after its listing began.
+  clock.Set(now);
+  credit::store::ListingFilter active;
+  active.status = "listed";
+  auto listings = credit.Listings(system, active, {1, 200});
+  for (const auto& b : listings->items) {
+    if (*AddDays(today, -500) < b.starts_on) continue;
+    const auto& bureau = bureaus.at(b.region_code.substr(0, 6));
+    check(credit.RemoveListing(bureau, b.id, b.version,
+                               "企业申请信用修复：已完成整改并公开承诺，经审核同意提前移出"),
+          "removal");
+    break;
+  }
+  // This year's, under way in district 1: drafts, one submitted, one returned.
+  int started = 0;
+  for (size_t i = 1; i < enterprises.size() && started < 8; i += kEvery) {
+    const auto& [id, region] = enterprises[i];
+    if (region.substr(0, 6) != kDistricts.at(0).code) continue;
+    const auto& station = stations.at(region.substr(0, 9));
+    auto made =
+        credit.Create(station, form(id, year + 1, random.Between(70, 96), random.Between(70, 95)));
+    check(made, "this year's evaluation");
+    if (started % 4 == 1 || started % 4 == 2) {
+      auto submitted = credit.Submit(station, made->evaluation.id, made->evaluation.version);
+      check(submitted, "submit");
+      if (started % 4 == 2) {
+        check(credit.Return(bureaus.at(region.substr(0, 6)), made->evaluation.id,
+                            submitted->evaluation.version,
+                            "安全文化建设部分缺少佐证材料，请补充后重新提交"),
+              "return");
+      }
+    }
+    ++started;
+  }
+  return rated;
+}
+
 }  // namespace
 
 DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
@@ -796,13 +929,16 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     int people_seed = 0;
     std::string today = ChinaDate(app.clock().Now());
     std::map<std::string, int64_t> first_of_town;  // town code → its first enterprise
-    std::vector<Sampled> sampled;                  // the enterprises the demo inspects
+    std::vector<std::pair<int64_t, std::string>> all_enterprises;  // id, region
+    std::vector<Sampled> sampled;  // the enterprises the demo inspects
     for (int first = 0; first < enterprises; first += kBatch) {
       auto records = DemoEnterprises(villages, first, std::min(kBatch, enterprises - first),
                                      enterprise_random);
       for (auto& record : records) record.grid_cell_id = cells.at(record.region_code);
       auto ids = app.enterprises().CreateAsSystem(records, "demo");
       report.enterprises_created += static_cast<int>(ids.size());
+      for (size_t i = 0; i < ids.size(); ++i)
+        all_enterprises.emplace_back(ids[i], records[i].region_code);
       if (with_people) {
         auto people = DemoPeople(records, ids, today, people_random, people_seed);
         app.people().CreateAsSystem(people, "demo");
@@ -843,6 +979,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     report.inspections = DemoInspections(app, sampled, enterprise_accounts);
     report.plans = DemoPlans(app);
     DemoScoring(app);
+    report.ratings = DemoCredit(app, all_enterprises);
   }
   return report;
 }

@@ -80,6 +80,16 @@ std::optional<std::string> AddDays(std::string_view date, int days) {
       std::chrono::year_month_day{std::chrono::sys_days{*ymd} + std::chrono::days{days}});
 }
 
+std::optional<std::string> AddMonths(std::string_view date, int months) {
+  auto ymd = ParseDate(date);
+  if (!ymd) return std::nullopt;
+  auto month = ymd->year() / ymd->month() + std::chrono::months{months};
+  auto last =
+      std::chrono::year_month_day_last{month.year(), std::chrono::month_day_last{month.month()}};
+  auto day = std::min(ymd->day(), last.day());
+  return FormatDate(std::chrono::year_month_day{month.year(), month.month(), day});
+}
+
 std::optional<int> DaysBetween(std::string_view from, std::string_view to) {
   auto a = ParseDate(from);
   auto b = ParseDate(to);

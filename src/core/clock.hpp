@@ -46,6 +46,9 @@ std::string ChinaDate(Instant t);
 bool IsValidDate(std::string_view text);
 // The date `days` calendar days after a valid "YYYY-MM-DD" (before it when negative).
 std::optional<std::string> AddDays(std::string_view date, int days);
+// The same day `months` calendar months later (earlier when negative); a day the month lacks
+// becomes the month's last (31 January + 1 month = 28 or 29 February).
+std::optional<std::string> AddMonths(std::string_view date, int months);
 // Whole days from one valid date to another (negative when `to` is earlier).
 std::optional<int> DaysBetween(std::string_view from, std::string_view to);
 // The instant at which a China Standard Time date begins.

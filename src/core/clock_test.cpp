@@ -41,5 +41,21 @@ TEST(ClockTest, AddDaysAndDaysBetween) {
   EXPECT_EQ(DaysBetween("2026-01-01", "bad"), std::nullopt);
 }
 
+TEST(ClockTest, AddMonths) {
+  struct Case {
+    const char* from;
+    int months;
+    const char* to;
+  };
+  const Case cases[] = {{"2026-01-31", 1, "2026-02-28"}, {"2028-01-31", 1, "2028-02-29"},
+                        {"2026-11-29", 12, "2027-11-29"}, {"2024-02-29", 36, "2027-02-28"},
+                        {"2026-03-31", -1, "2026-02-28"}, {"2026-12-15", 1, "2027-01-15"},
+                        {"2027-01-15", -1, "2026-12-15"}, {"2026-05-10", 0, "2026-05-10"}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(AddMonths(c.from, c.months), c.to) << c.from << " + " << c.months;
+  }
+  EXPECT_EQ(AddMonths("2026-13-01", 1), std::nullopt);
+}
+
 }  // namespace
 }  // namespace anjian

@@ -569,6 +569,28 @@ const SCOPE = [
   { as: 'grid1_1_1', method: 'POST', path: '/api/v1/scoring/events', body: { enterprise_id: E.own, points: 2, reason: '越权' }, ...FORBIDDEN },
   { as: 'expert1', path: `/api/v1/notices/${N.own}`, ...FORBIDDEN },
 
+  // --- integrity and credit
+  { as: 'district1', path: '/api/v1/credit/evaluations?page_size=200', status: 200, within: ['990102'] },
+  { as: 'district1', path: `/api/v1/credit/evaluations?region_code=${R.d2}`, status: 200, total: 0 },
+  { as: 'district1', path: `/api/v1/credit/evaluations?enterprise_id=${E.d2t1}`, status: 200, total: 0 },
+  { as: 'station1_1', path: '/api/v1/credit/evaluations?page_size=200', status: 200, within: ['990102001'] },
+  { as: 'grid1_1_1', path: '/api/v1/credit/evaluations?page_size=200', status: 200, within: GRID1 },
+  { as: 'enterprise', path: '/api/v1/credit/evaluations?page_size=200', status: 200, within: [R.d1t1v1] },
+  { as: 'expert1', path: '/api/v1/credit/evaluations', ...FORBIDDEN },
+  { as: 'district1', path: '/api/v1/credit/blacklist?page_size=200', status: 200, within: ['990102'] },
+  { as: 'station1_1', path: '/api/v1/credit/blacklist?page_size=200', status: 200, within: ['990102001'] },
+  { as: 'enterprise', path: '/api/v1/credit/blacklist?page_size=200', status: 200, within: [R.d1t1v1] },
+  { as: 'district1', path: `/api/v1/credit/distribution?region_code=${R.d1t2}`, status: 200, lacks: [R.d1t1, R.d2] },
+  { as: 'district1', path: `/api/v1/credit/distribution?region_code=${R.d2}`, ...USER_404 },
+  { as: 'station1_1', path: `/api/v1/credit/distribution?region_code=${R.d1t2}`, ...USER_404 },
+  { as: 'grid1_1_1', path: '/api/v1/credit/distribution', ...FORBIDDEN },
+  { as: 'enterprise', path: '/api/v1/credit/distribution', ...FORBIDDEN },
+  { as: 'district1', method: 'POST', path: '/api/v1/credit/evaluations', body: { enterprise_id: E.d2t1, year: 2025, standardization: { points: 90, maximum: 100 }, parts: { safety_culture: 90, participation: 90, commitment: 90, compliance: 90 } }, status: 422, code: 'enterprise_not_found' },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/credit/evaluations', body: { enterprise_id: E.d1t2, year: 2025, standardization: { points: 90, maximum: 100 }, parts: { safety_culture: 90, participation: 90, commitment: 90, compliance: 90 } }, status: 422, code: 'enterprise_not_found' },
+  { as: 'enterprise', method: 'POST', path: '/api/v1/credit/evaluations', body: { enterprise_id: E.own, year: 2025, standardization: { points: 100, maximum: 100 }, parts: { safety_culture: 100, participation: 100, commitment: 100, compliance: 100 } }, ...FORBIDDEN },
+  { as: 'district1', method: 'POST', path: '/api/v1/credit/blacklist', body: { enterprise_id: E.d2t1, reason: '越界', authority: '清源区应急管理局', notified_on: '2026-01-01', starts_on: '2026-01-02' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/credit/blacklist', body: { enterprise_id: E.own, reason: '越权', authority: '街道', notified_on: '2026-01-01', starts_on: '2026-01-02' }, ...FORBIDDEN },
+
   // --- inspections, hazards, notices: writes across the boundary
   { as: 'district1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.d2t1, kind: 'district_enforcement' }, status: 422, code: 'enterprise_not_found' },
   { as: 'district1', method: 'PATCH', path: `/api/v1/inspections/${I.d2t1}`, body: { version: 4, summary: '越界' }, ...USER_404 },
