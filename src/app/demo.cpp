@@ -829,18 +829,62 @@ int DemoCredit(App& app, const std::vector<std::pair<int64_t, std::string>>& ent
     check(credit.Approve(bureau, made->evaluation.id, submitted->evaluation.version), "approve");
     ++rated;
   }
-  // An early removal granted, a year and a half after its listing began.
+  // Credit repair: an enterprise long listed applies to leave the blacklist and the bureau
+  // agrees (without an account of its own, the bureau removes it); of the D-rated enterprises
+  // with accounts, one has its repair granted and one waits for the decision.
   clock.Set(now);
+  std::map<int64_t, Principal> owners;
+  for (const auto& [name, p] : accounts) {
+    if (p.role == Role::kEnterprise && p.enterprise_id) owners.emplace(*p.enterprise_id, p);
+  }
   credit::store::ListingFilter active;
   active.status = "listed";
   auto listings = credit.Listings(system, active, {1, 200});
   for (const auto& b : listings->items) {
     if (*AddDays(today, -500) < b.starts_on) continue;
     const auto& bureau = bureaus.at(b.region_code.substr(0, 6));
-    check(credit.RemoveListing(bureau, b.id, b.version,
-                               "企业申请信用修复：已完成整改并公开承诺，经审核同意提前移出"),
-          "removal");
+    auto owner = owners.find(b.enterprise_id);
+    if (owner == owners.end()) {
+      check(credit.RemoveListing(bureau, b.id, b.version,
+                                 "企业申请信用修复：已完成整改并公开承诺，经审核同意提前移出"),
+            "removal");
+      break;
+    }
+    credit::RepairInput leave;
+    leave.kind = "blacklist";
+    leave.listing_id = b.id;
+    leave.statement =
+        "我单位已全面履行行政处罚决定，完成停产整顿并通过复查验收，申请提前移出黑名单。";
+    leave.evidence = "罚款缴纳凭证；停产整顿验收意见；主要负责人安全承诺书";
+    auto applied = credit.ApplyRepair(owner->second, leave);
+    check(applied, "blacklist repair");
+    check(credit.DecideRepair(bureau, applied->id, applied->version, true,
+                              "经核查，整改到位，处罚已履行，同意提前移出"),
+          "repair decision");
     break;
+  }
+  credit::store::EvaluationFilter rated_d;
+  rated_d.year = year;
+  rated_d.final_class = "D";
+  rated_d.current_only = true;
+  int repairs = 0;
+  for (const auto& v : credit.List(system, rated_d, {1, 200})->items) {
+    auto owner = owners.find(v.enterprise_id);
+    if (owner == owners.end() || repairs >= 2) continue;
+    credit::RepairInput fix;
+    fix.kind = "rating";
+    fix.evaluation_id = v.id;
+    fix.statement =
+        "我单位已对考评中指出的问题全部完成整改，并在厂区公开作出安全生产承诺，申请信用修复。";
+    fix.evidence = "整改验收报告；全员安全培训记录；公开承诺照片";
+    auto applied = credit.ApplyRepair(owner->second, fix);
+    check(applied, "rating repair");
+    if (repairs == 0) {
+      check(credit.DecideRepair(bureaus.at(v.region_code.substr(0, 6)), applied->id,
+                                applied->version, true, "经现场核查整改到位，同意信用修复"),
+            "rating repair decision");
+    }
+    ++repairs;
   }
   // This year's, under way in district 1: drafts, one submitted, one returned.
   int started = 0;

@@ -21,6 +21,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/messages.hpp"
+
 namespace anjian::table_file {
 namespace {
 
@@ -868,6 +870,18 @@ std::string WriteXlsx(const std::vector<Sheet>& sheets) {
   }
   Check(closed, "close");
   return ReadWholeFile(file);
+}
+
+std::string LabelledXlsx(std::string_view language, std::string_view sheet,
+                         std::string_view column_group,
+                         const std::vector<std::string_view>& columns,
+                         std::vector<std::vector<Cell>> rows) {
+  Sheet out;
+  out.name = messages::Label(language, "sheet", sheet);
+  out.header.reserve(columns.size());
+  for (auto column : columns) out.header.push_back(messages::Label(language, column_group, column));
+  out.rows = std::move(rows);
+  return WriteXlsx({out});
 }
 
 }  // namespace anjian::table_file

@@ -80,5 +80,11 @@ struct Sheet {
 // kXlsxMaxColumns columns (callers page or refuse such exports first), or no writable temporary
 // directory (libxlsxwriter 1.1.4 can only write to a file).
 std::string WriteXlsx(const std::vector<Sheet>& sheets);
+// A workbook of one sheet in `language`: named by the catalogue's label `sheet` of the group
+// "sheet", its headers the labels of `columns` in the label group `column_group`.
+std::string LabelledXlsx(std::string_view language, std::string_view sheet,
+                         std::string_view column_group,
+                         const std::vector<std::string_view>& columns,
+                         std::vector<std::vector<Cell>> rows);
 
 }  // namespace anjian::table_file

@@ -266,3 +266,64 @@ test('the public list and lookup: no login, only published data; everything else
   const drafts = await get('/api/v1/credit/evaluations?status=draft', sessions.ent1_1);
   assert.equal(drafts.body.total, 0);
 });
+
+test('credit repair: the enterprise applies, the bureau decides; the measures follow the class and export', async () => {
+  const me = await get('/api/v1/me', sessions.ent1_1);
+  const own = me.body.user?.enterprise_id ?? me.body.enterprise_id;
+  assert.ok(own, me.text);
+  // Rate the enterprise D this year: finish whatever is under way, or start a revision.
+  const low = { standardization: { points: 40, maximum: 100, not_applicable: 0 }, parts: form(0, 0, 40).parts };
+  let open = (await get(`/api/v1/credit/evaluations?enterprise_id=${own}&year=${YEAR}&page_size=50`, sessions.district1)).body.items
+    .find((v) => v.status !== 'approved');
+  if (open?.status === 'submitted') {
+    open = (await post(`/api/v1/credit/evaluations/${open.id}/return`, { version: open.version, reason: '重新评定' }, sessions.district1)).body;
+  }
+  const draft = open
+    ? (await patch(`/api/v1/credit/evaluations/${open.id}`, { version: open.version, ...low }, sessions.station1_1)).body
+    : (await post('/api/v1/credit/evaluations', { enterprise_id: own, year: YEAR, ...low }, sessions.station1_1)).body;
+  const sent = await post(`/api/v1/credit/evaluations/${draft.id}/submit`, { version: draft.version }, sessions.station1_1);
+  const rated = await post(`/api/v1/credit/evaluations/${draft.id}/approve`, { version: sent.body.version }, sessions.district1);
+  assert.equal(rated.status, 200, rated.text);
+  assert.equal(rated.body.final_class, 'D');
+
+  // The enterprise's page: its D rating and the D measures.
+  const card = await get(`/api/v1/credit/enterprises/${own}`, sessions.ent1_1);
+  assert.equal(card.status, 200, card.text);
+  assert.equal(card.body.rating.final_class, 'D');
+  assert.ok(card.body.measures.length > 0 && card.body.measures.every((m) => m.credit_class === 'D' || m.credit_class === 'blacklist'));
+  expectError(await get(`/api/v1/credit/enterprises/${own}`, sessions.district2), 404, 'not_found');
+
+  const before = await counts();
+  expectError(await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '整改', evidence: '报告' }, sessions.district1), 403, 'forbidden');
+  expectError(await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '', evidence: '报告' }, sessions.ent1_1), 422, 'required', 'statement');
+  expectError(await post('/api/v1/credit/repairs', { kind: 'grade', evaluation_id: draft.id, statement: '整改', evidence: '报告' }, sessions.ent1_1), 422, 'invalid_repair_kind', 'kind');
+  expectError(await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '整改', evidence: '报告', file_ids: [999999] }, sessions.ent1_1), 422, 'invalid_photo_ids', 'file_ids');
+  assert.equal(await counts(), before);
+  const applied = await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '已完成全部整改并作出公开承诺', evidence: '整改验收报告；全员培训记录' }, sessions.ent1_1);
+  assert.equal(applied.status, 201, applied.text);
+  expectError(await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '再次', evidence: '报告' }, sessions.ent1_1), 409, 'repair_open', 'kind');
+  expectError(await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: true }, sessions.station1_1), 403, 'forbidden');
+  expectError(await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: false }, sessions.district1), 422, 'required', 'note');
+  const decided = await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: true, note: '经核查整改到位，同意修复' }, sessions.district1);
+  assert.equal(decided.status, 200, decided.text);
+  assert.equal(decided.body.status, 'approved');
+  // No longer exposed: the lookup shows no class, the rating keeps its history.
+  const found = await anonymous(`/api/v1/public/credit/lookup?q=${rated.body.uscc}`);
+  assert.equal(found.body.items[0].credit_class, null);
+  const history = await get(`/api/v1/credit/evaluations/${draft.id}`, sessions.district1);
+  assert.equal(history.body.final_class, 'D');
+  assert.ok(history.body.repaired_at);
+  const mine = await get('/api/v1/credit/repairs', sessions.ent1_1);
+  assert.ok(mine.body.items.some((r) => r.id === applied.body.id && r.decision_note === '经核查整改到位，同意修复'));
+
+  // The measures for other departments, as XLSX.
+  const file = await fetch(`${srv.url}/api/v1/credit/measures/export.xlsx?year=${YEAR}`, { headers: { Authorization: `Bearer ${sessions.district1.token}` } });
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-disposition'), 'attachment; filename="credit-measures.xlsx"');
+  assert.deepEqual([...new Uint8Array(await file.arrayBuffer()).slice(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+  const refused = await fetch(`${srv.url}/api/v1/credit/measures/export.xlsx`, { headers: { Authorization: `Bearer ${sessions.ent1_1.token}` } });
+  assert.equal(refused.status, 403);
+  const measures = await get('/api/v1/credit/measures', sessions.ent1_1);
+  assert.ok(measures.body.items.some((m) => m.credit_class === 'blacklist'));
+  expectError(await patch(`/api/v1/credit/measures/${measures.body.items[0].id}`, { version: measures.body.items[0].version, text: '' }), 422, 'invalid_text_length', 'text');
+});

@@ -113,4 +113,13 @@ struct NewListing {
 };
 Status ValidateListing(const NewListing& listing);
 
+// ---- Credit repair (信用修复): an enterprise applies to end the disclosure of its D rating
+// ("rating") or to leave the blacklist early ("blacklist"), with a statement (1–1000
+// characters) and a description of its evidence (1–2000); its files are checked as uploads.
+Status ValidateRepair(std::string_view kind, std::string_view statement, std::string_view evidence);
+
+// ---- The measures of each class (A–D, and "blacklist") in each area.
+inline constexpr std::array<std::string_view, 6> kMeasureAreas = {
+    "awards", "supervision", "loans", "electricity", "land", "tax"};
+
 }  // namespace anjian::credit

@@ -291,6 +291,111 @@ void RegisterRoutes(http::Router& router, Service& service) {
                     request, service.RemoveListing(*request.principal, *id, version, reason));
               });
 
+  router.Get("/api/v1/credit/repairs", http::Access::kAuthenticated, [&service](Request& request) {
+    auto page = http::ParsePage(request);
+    if (!page) return ErrorResponse(page.error(), request.language);
+    auto enterprise_id = http::QueryInteger(request, "enterprise_id");
+    if (!enterprise_id) return ErrorResponse(enterprise_id.error(), request.language);
+    store::RepairFilter filter;
+    filter.enterprise_id = *enterprise_id;
+    filter.status = request.Query("status");
+    return http::Reply(request, service.Repairs(*request.principal, filter, *page),
+                       [&](const RepairListing& listing) {
+                         return http::ListBody(listing.items, listing.total, *page,
+                                               [](const store::Repair& r) { return ToJson(r); });
+                       });
+  });
+
+  router.Post("/api/v1/credit/repairs", http::Access::kAuthenticated, [&service](Request& request) {
+    auto input = http::JsonInput::Parse(request.body);
+    if (!input) return ErrorResponse(input.error(), request.language);
+    RepairInput in;
+    in.kind = input->RequiredString("kind");
+    in.evaluation_id = input->OptionalInteger("evaluation_id");
+    in.listing_id = input->OptionalInteger("listing_id");
+    in.statement = input->RequiredString("statement");
+    in.evidence = input->RequiredString("evidence");
+    in.file_ids = input->OptionalIntegerList("file_ids").value_or(std::vector<int64_t>{});
+    if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
+    return http::Reply(
+        request, service.ApplyRepair(*request.principal, std::move(in)),
+        [](const store::Repair& r) { return ToJson(r); }, 201);
+  });
+
+  router.Get("/api/v1/credit/repairs/{id}", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto id = http::PathId(request, "id");
+               if (!id) return ErrorResponse(id.error(), request.language);
+               return http::Reply(request, service.GetRepair(*request.principal, *id),
+                                  [](const store::Repair& r) { return ToJson(r); });
+             });
+
+  router.Post("/api/v1/credit/repairs/{id}/decision", http::Access::kAuthenticated,
+              [&service](Request& request) {
+                auto id = http::PathId(request, "id");
+                if (!id) return ErrorResponse(id.error(), request.language);
+                auto input = http::JsonInput::Parse(request.body);
+                if (!input) return ErrorResponse(input.error(), request.language);
+                int64_t version = input->RequiredInteger("version");
+                auto approve = input->OptionalBool("approve");
+                std::string note = input->OptionalString("note").value_or("");
+                if (auto s = input->Finish(); !s) {
+                  return ErrorResponse(s.error(), request.language);
+                }
+                if (!approve) {
+                  return ErrorResponse(Error::Invalid("required", "approve"), request.language);
+                }
+                return http::Reply(
+                    request, service.DecideRepair(*request.principal, *id, version, *approve, note),
+                    [](const store::Repair& r) { return ToJson(r); });
+              });
+
+  router.Get("/api/v1/credit/measures", http::Access::kAuthenticated, [&service](Request& request) {
+    return http::Reply(request, service.Measures(*request.principal),
+                       [](const std::vector<store::Measure>& measures) {
+                         nlohmann::json items = nlohmann::json::array();
+                         for (const auto& m : measures) items.push_back(ToJson(m));
+                         return nlohmann::json{{"items", std::move(items)}};
+                       });
+  });
+
+  router.Patch("/api/v1/credit/measures/{id}", http::Access::kAuthenticated,
+               [&service](Request& request) {
+                 auto id = http::PathId(request, "id");
+                 if (!id) return ErrorResponse(id.error(), request.language);
+                 auto input = http::JsonInput::Parse(request.body);
+                 if (!input) return ErrorResponse(input.error(), request.language);
+                 MeasureInput in;
+                 in.version = input->RequiredInteger("version");
+                 in.text = input->OptionalString("text");
+                 in.enabled = input->OptionalBool("enabled");
+                 if (auto s = input->Finish(); !s) {
+                   return ErrorResponse(s.error(), request.language);
+                 }
+                 return http::Reply(request, service.UpdateMeasure(*request.principal, *id, in),
+                                    [](const store::Measure& m) { return ToJson(m); });
+               });
+
+  router.Get("/api/v1/credit/measures/export.xlsx", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto year = http::QueryInteger(request, "year");
+               if (!year) return ErrorResponse(year.error(), request.language);
+               std::optional<int> y;
+               if (*year) y = static_cast<int>(**year);
+               auto file = service.ExportMeasures(*request.principal, y,
+                                                  request.Query("region_code"), request.language);
+               if (!file) return ErrorResponse(file.error(), request.language);
+               return http::Xlsx(std::move(*file), "credit-measures.xlsx");
+             });
+
+  router.Get("/api/v1/credit/enterprises/{id}", http::Access::kAuthenticated,
+             [&service](Request& request) {
+               auto id = http::PathId(request, "id");
+               if (!id) return ErrorResponse(id.error(), request.language);
+               return http::Reply(request, service.Enterprise(*request.principal, *id),
+                                  [](const EnterpriseCredit& c) { return ToJson(c); });
+             });
+
   // Without login: the published lists and the lookup.
   router.Get("/api/v1/public/credit", http::Access::kPublic, [&service](Request& request) {
     auto page = http::ParsePage(request);

@@ -230,4 +230,18 @@ Status ValidateListing(const NewListing& l) {
   return {};
 }
 
+Status ValidateRepair(std::string_view kind, std::string_view statement,
+                      std::string_view evidence) {
+  static constexpr size_t kMaxStatement = 1000;
+  static constexpr size_t kMaxEvidence = 2000;
+  if (kind != "rating" && kind != "blacklist") return Error::Invalid("invalid_repair_kind", "kind");
+  if (CodePoints(statement) == 0) return Error::Invalid("required", "statement");
+  if (CodePoints(statement) > kMaxStatement) {
+    return Error::Invalid("invalid_text_length", "statement");
+  }
+  if (CodePoints(evidence) == 0) return Error::Invalid("required", "evidence");
+  if (CodePoints(evidence) > kMaxEvidence) return Error::Invalid("invalid_text_length", "evidence");
+  return {};
+}
+
 }  // namespace anjian::credit

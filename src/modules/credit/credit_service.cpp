@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "core/messages.hpp"
 #include "core/region_code.hpp"
+#include "core/table_file.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
+#include "modules/file/file_service.hpp"
 #include "modules/region/region_store.hpp"
 #include "modules/scoring/scoring.hpp"
 #include "modules/scoring/scoring_store.hpp"
@@ -505,6 +508,244 @@ Result<std::vector<store::Published>> Service::Lookup(const std::string& q) {
   return store::Lookup(tx, q, today, kLimit);
 }
 
+Result<store::Repair> Service::ApplyRepair(const Principal& principal, RepairInput input) {
+  if (principal.role != Role::kEnterprise || !principal.enterprise_id) return Error::Forbidden();
+  if (auto s = ValidateRepair(input.kind, input.statement, input.evidence); !s) return s.error();
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  auto scope = Scope::For(principal).ForEnterprises();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  store::Repair r;
+  r.enterprise_id = *principal.enterprise_id;
+  r.kind = input.kind;
+  int64_t target = 0;
+  if (input.kind == "rating") {
+    if (!input.evaluation_id) return Error::Invalid("required", "evaluation_id");
+    auto v = store::FindEvaluation(tx, *input.evaluation_id, scope);
+    if (!v || v->status != "approved") return Error::Invalid("rating_not_found", "evaluation_id");
+    // Only a published D rating — the enterprise's current one — is repaired.
+    if (!v->current || v->final_class != "D" || v->repaired_at) {
+      return Error::Invalid("not_repairable", "evaluation_id");
+    }
+    r.evaluation_id = v->id;
+    target = v->id;
+  } else {
+    if (!input.listing_id) return Error::Invalid("required", "listing_id");
+    auto b = store::FindListing(tx, *input.listing_id, scope);
+    if (!b) return Error::Invalid("listing_not_found", "listing_id");
+    if (!Listed(b->starts_on, b->ends_on, b->removed_on, today)) {
+      return Error::Conflict("listing_not_active", "listing_id");
+    }
+    if (today < RemovalOpens(b->starts_on, store::LoadSettings(tx).removal_after_months)) {
+      return Error::Invalid("removal_too_early", "listing_id");
+    }
+    r.listing_id = b->id;
+    target = b->id;
+  }
+  if (store::HasOpenRepair(tx, r.kind, target)) return Error::Conflict("repair_open", "kind");
+  if (auto s = file::CheckAttachable(tx, input.file_ids, r.enterprise_id, "file_ids"); !s) {
+    return s.error();
+  }
+  r.statement = input.statement;
+  r.evidence = input.evidence;
+  r.file_ids = input.file_ids;
+  r.applied_by_name = principal.DisplayName();
+  r.created_at = FormatInstant(now);
+  int64_t id = store::InsertRepair(tx, r);
+  auto created = store::FindRepair(tx, id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), "create", "credit_repair", std::to_string(id),
+                nullptr, ToJson(*created), now);
+  tx.Commit();
+  return *created;
+}
+
+Result<store::Repair> Service::DecideRepair(const Principal& principal, int64_t id, int64_t version,
+                                            bool approve, const std::string& note) {
+  if (principal.role != Role::kBureau && principal.role != Role::kAdmin) {
+    return Error::Forbidden();
+  }
+  if (!approve && CodePoints(note) == 0) return Error::Invalid("required", "note");
+  if (CodePoints(note) > kMaxReason) return Error::Invalid("invalid_text_length", "note");
+  Instant now = clock_.Now();
+  std::string today = ChinaDate(now);
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto current = store::FindRepair(tx, id, Scope::For(principal).ForEnterprises());
+  if (!current) return Error::NotFound();
+  if (current->status != "applied") return Error::Conflict("repair_decided", "status");
+  auto next = *current;
+  next.status = approve ? "approved" : "rejected";
+  next.decision_note = note;
+  next.decided_by_name = principal.DisplayName();
+  next.decided_at = FormatInstant(now);
+  if (!store::UpdateRepair(tx, next, version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  if (approve && current->evaluation_id) {
+    store::MarkRepaired(tx, *current->evaluation_id, FormatInstant(now));
+  }
+  if (approve && current->listing_id) {
+    // The listing leaves the blacklist today, as an early removal on the repair's grounds.
+    auto b = store::FindListing(tx, *current->listing_id, Scope::System().ForEnterprises());
+    if (!Listed(b->starts_on, b->ends_on, b->removed_on, today)) {
+      return Error::Conflict("listing_not_active", "status");
+    }
+    auto removed = *b;
+    removed.removed_on = today;
+    removed.removal_reason = note.empty() ? current->statement : note;
+    store::UpdateListing(tx, removed, b->version, FormatInstant(now));
+  }
+  auto after = store::FindRepair(tx, id, Scope::System().ForEnterprises());
+  audit::Append(tx, audit::ActorOf(principal), approve ? "approve" : "reject", "credit_repair",
+                std::to_string(id), ToJson(*current), ToJson(*after), now);
+  tx.Commit();
+  return *after;
+}
+
+Result<store::Repair> Service::GetRepair(const Principal& principal, int64_t id) {
+  if (!ReadsRatings(principal.role)) return Error::Forbidden();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto found = store::FindRepair(tx, id, Scope::For(principal).ForEnterprises());
+  if (!found) return Error::NotFound();
+  return *found;
+}
+
+Result<RepairListing> Service::Repairs(const Principal& principal,
+                                       const store::RepairFilter& filter, const http::Page& page) {
+  if (!ReadsRatings(principal.role)) return Error::Forbidden();
+  if (!filter.status.empty() && filter.status != "applied" && filter.status != "approved" &&
+      filter.status != "rejected") {
+    return Error::Invalid("invalid_repair_status", "status");
+  }
+  auto bounds = Scope::For(principal).ForEnterprises();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  RepairListing out;
+  out.total = store::CountRepairs(tx, filter, bounds);
+  out.items = store::ListRepairs(tx, filter, bounds, page.page_size, page.Offset());
+  return out;
+}
+
+Result<std::vector<store::Measure>> Service::Measures(const Principal& principal) {
+  if (!ReadsRatings(principal.role)) return Error::Forbidden();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  return store::LoadMeasures(tx);
+}
+
+Result<store::Measure> Service::UpdateMeasure(const Principal& principal, int64_t id,
+                                              const MeasureInput& input) {
+  if (principal.role != Role::kAdmin) return Error::Forbidden();
+  static constexpr size_t kMaxText = 200;
+  if (input.text && (CodePoints(*input.text) == 0 || CodePoints(*input.text) > kMaxText)) {
+    return Error::Invalid("invalid_text_length", "text");
+  }
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kWrite);
+  auto all = store::LoadMeasures(tx);
+  auto at =
+      std::find_if(all.begin(), all.end(), [id](const store::Measure& m) { return m.id == id; });
+  if (at == all.end()) return Error::NotFound();
+  auto next = *at;
+  if (input.text) next.text = *input.text;
+  if (input.enabled) next.enabled = *input.enabled;
+  if (!store::SaveMeasure(tx, next, input.version, FormatInstant(now))) {
+    return Error::Conflict("stale_version", "version");
+  }
+  auto saved = store::LoadMeasures(tx);
+  auto after = *std::find_if(saved.begin(), saved.end(),
+                             [id](const store::Measure& m) { return m.id == id; });
+  audit::Append(tx, audit::ActorOf(principal), "update", "credit_measure", std::to_string(id),
+                ToJson(*at), ToJson(after), now);
+  tx.Commit();
+  return after;
+}
+
+namespace {
+
+// The enabled measures of a class, and of the blacklist when listed.
+std::vector<store::Measure> Applicable(const std::vector<store::Measure>& all,
+                                       const std::optional<std::string>& credit_class,
+                                       bool listed) {
+  std::vector<store::Measure> out;
+  for (const auto& m : all) {
+    if (!m.enabled) continue;
+    if ((credit_class && m.credit_class == *credit_class) ||
+        (listed && m.credit_class == "blacklist")) {
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<EnterpriseCredit> Service::Enterprise(const Principal& principal, int64_t enterprise_id) {
+  if (!ReadsRatings(principal.role)) return Error::Forbidden();
+  Instant now = clock_.Now();
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  auto scope = Scope::For(principal).ForEnterprises();
+  auto enterprise = enterprise::store::Find(tx, enterprise_id, scope);
+  if (!enterprise) return Error::NotFound();
+  EnterpriseCredit out;
+  out.enterprise_id = enterprise_id;
+  out.name = enterprise->name;
+  out.today = ChinaDate(now);
+  out.removal_after_months = store::LoadSettings(tx).removal_after_months;
+  if (auto rating = store::LatestRating(tx, enterprise_id)) out.rating = Rate(tx, *rating, now);
+  store::ListingFilter listings;
+  listings.enterprise_id = enterprise_id;
+  static constexpr int64_t kHistory = 50;
+  out.listings = store::ListListings(tx, listings, scope, out.today, kHistory, 0);
+  bool listed = std::any_of(out.listings.begin(), out.listings.end(), [&out](const auto& b) {
+    return Listed(b.starts_on, b.ends_on, b.removed_on, out.today);
+  });
+  store::RepairFilter repairs;
+  repairs.enterprise_id = enterprise_id;
+  out.repairs = store::ListRepairs(tx, repairs, scope, kHistory, 0);
+  std::optional<std::string> grade;
+  if (out.rating) grade = out.rating->outcome.final_class;
+  out.measures = Applicable(store::LoadMeasures(tx), grade, listed);
+  return out;
+}
+
+Result<std::string> Service::ExportMeasures(const Principal& principal, std::optional<int> year,
+                                            const std::string& region_code,
+                                            std::string_view language) {
+  if (!ReadsDrafts(principal.role)) return Error::Forbidden();
+  auto bounds = Within(principal, region_code);
+  if (!bounds) return bounds.error();
+  static constexpr int64_t kExportRows = 100'000;
+  std::string today = ChinaDate(clock_.Now());
+  db::Transaction tx(database_, db::TransactionMode::kRead);
+  store::EvaluationFilter filter;
+  filter.current_only = true;
+  if (year) {
+    filter.year = *year;
+  } else {
+    auto row = tx.QueryOne("SELECT MAX(year) FROM credit_evaluations WHERE is_current = 1");
+    filter.year =
+        static_cast<int>(row->GetOptional<int64_t>(0).value_or(std::stoi(today.substr(0, 4))));
+  }
+  if (store::CountEvaluations(tx, filter, *bounds) > kExportRows) {
+    return Error::Invalid("export_too_large");
+  }
+  auto measures = store::LoadMeasures(tx);
+  std::vector<std::vector<table_file::Cell>> rows;
+  for (const auto& v : store::ListEvaluations(tx, filter, *bounds, kExportRows, 0)) {
+    bool listed = store::ListedOn(tx, v.enterprise_id, today).has_value();
+    std::string text;
+    for (const auto& m : Applicable(measures, v.final_class, listed)) {
+      if (!text.empty()) text += "；";
+      text += m.text;
+    }
+    rows.push_back({v.enterprise_name, v.uscc, v.region_code, int64_t{v.year},
+                    v.final_class.value_or(""),
+                    messages::Label(language, "yes_no", listed ? "yes" : "no"), text});
+  }
+  return table_file::LabelledXlsx(
+      language, "credit_measures", "credit_column",
+      {"enterprise", "uscc", "region_code", "year", "class", "blacklisted", "measures"},
+      std::move(rows));
+}
+
 nlohmann::json ToJson(const Settings& s) {
   nlohmann::json weights = {{"standardization", s.standardization_weight}};
   for (const auto& [part, weight] : s.part_weights) weights[part] = weight;
@@ -613,6 +854,47 @@ nlohmann::json ToJson(const store::Listing& b, std::string_view today,
           {"unit_region_code", b.unit_region_code},
           {"created_at", b.created_at},
           {"version", b.version}};
+}
+
+nlohmann::json ToJson(const store::Repair& r) {
+  return {{"id", r.id},
+          {"enterprise_id", r.enterprise_id},
+          {"enterprise_name", r.enterprise_name},
+          {"region_code", r.region_code},
+          {"kind", r.kind},
+          {"evaluation_id", OrNull(r.evaluation_id)},
+          {"listing_id", OrNull(r.listing_id)},
+          {"statement", r.statement},
+          {"evidence", r.evidence},
+          {"file_ids", r.file_ids},
+          {"status", r.status},
+          {"applied_by_name", r.applied_by_name},
+          {"decision_note", r.decision_note},
+          {"decided_by_name", r.decided_by_name},
+          {"decided_at", OrNull(r.decided_at)},
+          {"created_at", r.created_at},
+          {"version", r.version}};
+}
+
+nlohmann::json ToJson(const store::Measure& m) {
+  return {{"id", m.id},          {"credit_class", m.credit_class}, {"area", m.area},
+          {"text", m.text},      {"enabled", m.enabled},           {"updated_at", m.updated_at},
+          {"version", m.version}};
+}
+
+nlohmann::json ToJson(const EnterpriseCredit& c) {
+  nlohmann::json listings = nlohmann::json::array();
+  for (const auto& b : c.listings) listings.push_back(ToJson(b, c.today, c.removal_after_months));
+  nlohmann::json repairs = nlohmann::json::array();
+  for (const auto& r : c.repairs) repairs.push_back(ToJson(r));
+  nlohmann::json measures = nlohmann::json::array();
+  for (const auto& m : c.measures) measures.push_back(ToJson(m));
+  return {{"enterprise_id", c.enterprise_id},
+          {"name", c.name},
+          {"rating", c.rating ? ToJson(*c.rating) : nlohmann::json(nullptr)},
+          {"listings", std::move(listings)},
+          {"repairs", std::move(repairs)},
+          {"measures", std::move(measures)}};
 }
 
 nlohmann::json ToJson(const store::Published& p) {

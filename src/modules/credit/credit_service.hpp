@@ -89,6 +89,37 @@ struct PublicPage {
   int64_t total = 0;
 };
 
+struct RepairInput {
+  int64_t enterprise_id = 0;  // from the caller's account
+  std::string kind;           // rating, blacklist
+  std::optional<int64_t> evaluation_id;
+  std::optional<int64_t> listing_id;
+  std::string statement;
+  std::string evidence;
+  std::vector<int64_t> file_ids;
+};
+struct RepairListing {
+  std::vector<store::Repair> items;
+  int64_t total = 0;
+};
+struct MeasureInput {
+  int64_t version = 0;
+  std::optional<std::string> text;
+  std::optional<bool> enabled;
+};
+// What the enterprise's page shows of its credit: its latest rating, its blacklist entries, its
+// repair applications, and the measures its class (and a listing) carry.
+struct EnterpriseCredit {
+  int64_t enterprise_id = 0;
+  std::string name;
+  std::optional<Rated> rating;
+  std::vector<store::Listing> listings;
+  std::vector<store::Repair> repairs;
+  std::vector<store::Measure> measures;
+  std::string today;
+  int64_t removal_after_months = 0;
+};
+
 class Service {
  public:
   Service(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
@@ -124,6 +155,24 @@ class Service {
   Result<ListingPage> Listings(const Principal& principal, const store::ListingFilter& filter,
                                const http::Page& page);
 
+  // An enterprise account applies for credit repair of its D rating or its listing (from the
+  // day early removal opens); a bureau approves (the rating's disclosure ends, or the listing is
+  // removed) or rejects it with a note.
+  Result<store::Repair> ApplyRepair(const Principal& principal, RepairInput input);
+  Result<store::Repair> DecideRepair(const Principal& principal, int64_t id, int64_t version,
+                                     bool approve, const std::string& note);
+  Result<store::Repair> GetRepair(const Principal& principal, int64_t id);
+  Result<RepairListing> Repairs(const Principal& principal, const store::RepairFilter& filter,
+                                const http::Page& page);
+
+  Result<std::vector<store::Measure>> Measures(const Principal& principal);
+  Result<store::Measure> UpdateMeasure(const Principal& principal, int64_t id,
+                                       const MeasureInput& input);
+  Result<EnterpriseCredit> Enterprise(const Principal& principal, int64_t enterprise_id);
+  // The year's ratings in scope with the measures each carries, for the other departments.
+  Result<std::string> ExportMeasures(const Principal& principal, std::optional<int> year,
+                                     const std::string& region_code, std::string_view language);
+
   // Without login: "commended" (A) or "exposed" (D and the blacklist); a lookup by name or
   // credit code (at least two characters) showing only what is published.
   Result<PublicPage> Public(const std::string& list, const http::Page& page);
@@ -147,5 +196,8 @@ nlohmann::json ToJson(const DistributionReport& report);
 nlohmann::json ToJson(const store::Listing& listing, std::string_view today,
                       int64_t removal_after_months);
 nlohmann::json ToJson(const store::Published& published);
+nlohmann::json ToJson(const store::Repair& repair);
+nlohmann::json ToJson(const store::Measure& measure);
+nlohmann::json ToJson(const EnterpriseCredit& credit);
 
 }  // namespace anjian::credit

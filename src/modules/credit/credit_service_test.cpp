@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "core/table_file.hpp"
 #include "core/uscc.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
 #include "modules/identity/identity_service.hpp"
@@ -274,6 +277,107 @@ TEST_P(CreditServiceTest, BlacklistRemovalDistributionAndThePublicList) {
   store::ListingFilter gone;
   gone.status = "removed";
   EXPECT_EQ(service_->Listings(district_, gone, {1, 20})->total, 1);
+}
+
+TEST_P(CreditServiceTest, RepairEndsADisclosureOrAListingAndMeasuresFollowTheClass) {
+  // A D rating (by the score), published; the enterprise applies, the bureau approves.
+  auto d = Approved(good_, 50, 50);
+  ASSERT_EQ(d.outcome.final_class, "D");
+  EXPECT_EQ(service_->Public("exposed", {1, 20})->total, 1);
+  auto card = service_->Enterprise(owner_, good_);
+  ASSERT_TRUE(card.ok()) << card.error().code;
+  ASSERT_TRUE(card->rating.has_value());
+  EXPECT_EQ(card->rating->outcome.final_class, "D");
+  std::set<std::string> classes;
+  for (const auto& m : card->measures) classes.insert(m.credit_class);
+  EXPECT_EQ(classes, std::set<std::string>{"D"});
+  RepairInput in;
+  in.kind = "rating";
+  in.evaluation_id = d.evaluation.id;
+  in.statement = "已完成全部整改并公开承诺";
+  in.evidence = "整改验收报告、培训记录";
+  EXPECT_EQ(service_->ApplyRepair(district_, in).error().code, "forbidden");
+  auto applied = service_->ApplyRepair(owner_, in);
+  ASSERT_TRUE(applied.ok()) << applied.error().code << " " << applied.error().field;
+  EXPECT_EQ(applied->status, "applied");
+  EXPECT_EQ(service_->ApplyRepair(owner_, in).error().code, "repair_open");
+  EXPECT_EQ(service_->DecideRepair(station_, applied->id, applied->version, true, "").error().code,
+            "forbidden");
+  EXPECT_EQ(
+      service_->DecideRepair(district_, applied->id, applied->version, false, "").error().code,
+      "required");
+  EXPECT_EQ(service_->DecideRepair(other_district_, applied->id, applied->version, true, "同意")
+                .error()
+                .code,
+            "not_found");
+  auto approved =
+      service_->DecideRepair(district_, applied->id, applied->version, true, "同意修复");
+  ASSERT_TRUE(approved.ok()) << approved.error().code;
+  EXPECT_EQ(approved->status, "approved");
+  // The disclosure ends; the rating and the application stay in the history.
+  EXPECT_EQ(service_->Public("exposed", {1, 20})->total, 0);
+  EXPECT_TRUE(service_->Get(district_, d.evaluation.id)->evaluation.repaired_at.has_value());
+  EXPECT_EQ(service_->ApplyRepair(owner_, in).error().code, "not_repairable");
+  EXPECT_EQ(
+      service_->DecideRepair(district_, applied->id, approved->version, true, "x").error().code,
+      "repair_decided");
+
+  // A listing: not before removal opens; then the repair removes it.
+  auto owner_other = Account("owner_b", Role::kEnterprise, std::nullopt, other_);
+  ListingInput listing{other_, {"拒不整改", "甲区应急管理局", "2026-10-01", "2026-10-10", ""}};
+  auto listed = service_->AddListing(district_, listing);
+  ASSERT_TRUE(listed.ok());
+  RepairInput leave;
+  leave.kind = "blacklist";
+  leave.listing_id = listed->listing.id;
+  leave.statement = "已履行处罚决定";
+  leave.evidence = "罚款缴纳凭证";
+  EXPECT_EQ(service_->ApplyRepair(owner_other, leave).error().code, "removal_too_early");
+  EXPECT_EQ(service_->ApplyRepair(owner_, leave).error().code, "listing_not_found");
+  auto listed_card = service_->Enterprise(district_, other_);
+  classes.clear();
+  for (const auto& m : listed_card->measures) classes.insert(m.credit_class);
+  EXPECT_TRUE(classes.contains("blacklist"));
+  // Removal opens twelve months and a day after the start: 2027-10-11.
+  clock_.Set(*ParseInstant("2027-10-10T02:00:00Z"));
+  EXPECT_EQ(service_->ApplyRepair(owner_other, leave).error().code, "removal_too_early");
+  clock_.Set(*ParseInstant("2027-10-11T02:00:00Z"));
+  auto asked = service_->ApplyRepair(owner_other, leave);
+  ASSERT_TRUE(asked.ok()) << asked.error().code;
+  auto rejected = service_->DecideRepair(district_, asked->id, asked->version, false, "罚款未缴清");
+  ASSERT_TRUE(rejected.ok());
+  EXPECT_TRUE(service_->GetListing(district_, listed->listing.id)->listing.removed_on ==
+              std::nullopt);
+  auto again = service_->ApplyRepair(owner_other, leave);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(
+      service_->DecideRepair(district_, again->id, again->version, true, "已缴清，同意移出").ok());
+  auto removed = service_->GetListing(district_, listed->listing.id);
+  EXPECT_EQ(removed->listing.removed_on, "2027-10-11");
+  EXPECT_EQ(removed->listing.removal_reason, "已缴清，同意移出");
+  EXPECT_EQ(service_->Repairs(district_, {.enterprise_id = other_}, {1, 20})->total, 2);
+
+  // The measures as a workbook for the other departments: one row per rating with its measures.
+  auto sheet = service_->ExportMeasures(district_, 2026, "", "zh-CN");
+  ASSERT_TRUE(sheet.ok()) << sheet.error().code;
+  auto table = table_file::ReadTable(*sheet);
+  ASSERT_TRUE(table.ok());
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0].at(4), "信用等级");
+  EXPECT_EQ(table->rows[1].at(0), "甲机械厂");
+  EXPECT_EQ(table->rows[1].at(4), "D");
+  EXPECT_NE(table->rows[1].at(6).find("重点监管"), std::string::npos);
+  // An administrator edits a measure's text.
+  auto admin = As(Role::kAdmin, std::nullopt);
+  auto measures = service_->Measures(admin);
+  MeasureInput change;
+  change.version = measures->at(0).version;
+  change.text = "优先推荐参加评先评优";
+  EXPECT_EQ(service_->UpdateMeasure(district_, measures->at(0).id, change).error().code,
+            "forbidden");
+  auto changed = service_->UpdateMeasure(admin, measures->at(0).id, change);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->text, "优先推荐参加评先评优");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CreditServiceTest, ::testing::ValuesIn(testing::Backends()),

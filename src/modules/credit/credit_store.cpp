@@ -470,4 +470,142 @@ std::vector<Published> Lookup(db::Transaction& tx, const std::string& q, const s
   return out;
 }
 
+namespace {
+
+constexpr std::string_view kRepairColumns =
+    "SELECT r.id, r.enterprise_id, e.name, e.region_code, r.kind, r.evaluation_id, r.listing_id, "
+    "r.statement, r.evidence, r.file_ids, r.status, r.applied_by_name, r.decision_note, "
+    "r.decided_by_name, r.decided_at, r.created_at, r.version FROM credit_repairs r JOIN "
+    "enterprises e ON e.id = r.enterprise_id ";
+
+Repair ReadRepair(const db::Row& row) {
+  Repair r;
+  size_t i = 0;
+  r.id = row.Get<int64_t>(i++);
+  r.enterprise_id = row.Get<int64_t>(i++);
+  r.enterprise_name = row.Get<std::string>(i++);
+  r.region_code = row.Get<std::string>(i++);
+  r.kind = row.Get<std::string>(i++);
+  r.evaluation_id = row.GetOptional<int64_t>(i++);
+  r.listing_id = row.GetOptional<int64_t>(i++);
+  r.statement = row.Get<std::string>(i++);
+  r.evidence = row.Get<std::string>(i++);
+  r.file_ids = nlohmann::json::parse(row.Get<std::string>(i++)).get<std::vector<int64_t>>();
+  r.status = row.Get<std::string>(i++);
+  r.applied_by_name = row.Get<std::string>(i++);
+  r.decision_note = row.Get<std::string>(i++);
+  r.decided_by_name = row.Get<std::string>(i++);
+  r.decided_at = row.GetOptional<std::string>(i++);
+  r.created_at = row.Get<std::string>(i++);
+  r.version = row.Get<int64_t>(i);
+  return r;
+}
+
+Where RepairWhere(const RepairFilter& f, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  if (f.enterprise_id) AddCondition(where, " AND r.enterprise_id = $N", "", *f.enterprise_id);
+  if (!f.status.empty()) AddCondition(where, " AND r.status = $N", "", f.status);
+  return where;
+}
+
+}  // namespace
+
+int64_t InsertRepair(db::Transaction& tx, const Repair& r) {
+  return tx
+      .QueryOne(
+          "INSERT INTO credit_repairs (enterprise_id, kind, evaluation_id, listing_id, statement, "
+          "evidence, file_ids, status, applied_by_name, created_at, updated_at, version) VALUES "
+          "($1, $2, $3, $4, $5, $6, $7, 'applied', $8, $9, $9, 1) RETURNING id",
+          {r.enterprise_id, r.kind, db::Optional(r.evaluation_id), db::Optional(r.listing_id),
+           r.statement, r.evidence, nlohmann::json(r.file_ids).dump(), r.applied_by_name,
+           r.created_at})
+      ->Get<int64_t>(0);
+}
+
+bool UpdateRepair(db::Transaction& tx, const Repair& r, int64_t expected_version,
+                  const std::string& now) {
+  return tx.Execute(
+             "UPDATE credit_repairs SET status = $2, decision_note = $3, decided_by_name = $4, "
+             "decided_at = $5, updated_at = $6, version = version + 1 WHERE id = $1 AND version = "
+             "$7",
+             {r.id, r.status, r.decision_note, r.decided_by_name, db::Optional(r.decided_at), now,
+              expected_version}) == 1;
+}
+
+std::optional<Repair> FindRepair(db::Transaction& tx, int64_t id, const Bounds& scope) {
+  Where where = enterprise::store::ScopeWhere(scope, "e");
+  AddCondition(where, " AND r.id = $N", "", id);
+  auto row = tx.QueryOne(std::string(kRepairColumns) + where.sql, where.params);
+  if (!row) return std::nullopt;
+  return ReadRepair(*row);
+}
+
+bool HasOpenRepair(db::Transaction& tx, const std::string& kind, int64_t target_id) {
+  std::string column = kind == "rating" ? "evaluation_id" : "listing_id";
+  return tx
+      .QueryOne("SELECT 1 FROM credit_repairs WHERE kind = $1 AND " + column +
+                    " = $2 AND status = 'applied'",
+                {kind, target_id})
+      .has_value();
+}
+
+std::vector<Repair> ListRepairs(db::Transaction& tx, const RepairFilter& filter,
+                                const Bounds& scope, int64_t limit, int64_t offset) {
+  Where where = RepairWhere(filter, scope);
+  std::string sql = std::string(kRepairColumns) + where.sql +
+                    " ORDER BY CASE WHEN r.status = 'applied' THEN 0 ELSE 1 END, r.id DESC" +
+                    Paged(where, limit, offset);
+  std::vector<Repair> out;
+  for (const auto& row : tx.Query(sql, where.params)) out.push_back(ReadRepair(row));
+  return out;
+}
+
+int64_t CountRepairs(db::Transaction& tx, const RepairFilter& filter, const Bounds& scope) {
+  Where where = RepairWhere(filter, scope);
+  return tx
+      .QueryOne(
+          "SELECT COUNT(*) FROM credit_repairs r JOIN enterprises e ON e.id = "
+          "r.enterprise_id " +
+              where.sql,
+          where.params)
+      ->Get<int64_t>(0);
+}
+
+void MarkRepaired(db::Transaction& tx, int64_t evaluation_id, const std::string& now) {
+  tx.Execute(
+      "UPDATE credit_evaluations SET repaired_at = $2, updated_at = $2, version = version + 1 "
+      "WHERE id = $1",
+      {evaluation_id, now});
+}
+
+std::vector<Measure> LoadMeasures(db::Transaction& tx) {
+  std::vector<Measure> out;
+  for (const auto& row :
+       tx.Query("SELECT id, credit_class, area, text, enabled, updated_at, version FROM "
+                "credit_measures ORDER BY CASE credit_class WHEN 'blacklist' THEN 'Z' ELSE "
+                "credit_class END, sort_order, id")) {
+    out.push_back({row.Get<int64_t>(0), row.Get<std::string>(1), row.Get<std::string>(2),
+                   row.Get<std::string>(3), row.Get<int64_t>(4) != 0, row.Get<std::string>(5),
+                   row.Get<int64_t>(6)});
+  }
+  return out;
+}
+
+bool SaveMeasure(db::Transaction& tx, const Measure& m, int64_t expected_version,
+                 const std::string& now) {
+  return tx.Execute(
+             "UPDATE credit_measures SET text = $2, enabled = $3, updated_at = $4, version = "
+             "version + 1 WHERE id = $1 AND version = $5",
+             {m.id, m.text, int64_t{m.enabled ? 1 : 0}, now, expected_version}) == 1;
+}
+
+std::optional<Evaluation> LatestRating(db::Transaction& tx, int64_t enterprise_id) {
+  auto row = tx.QueryOne(std::string(kEvaluationColumns) +
+                             "WHERE v.enterprise_id = $1 AND v.is_current = 1 ORDER BY v.year "
+                             "DESC LIMIT 1",
+                         {enterprise_id});
+  if (!row) return std::nullopt;
+  return ReadEvaluation(*row);
+}
+
 }  // namespace anjian::credit::store

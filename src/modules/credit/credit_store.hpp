@@ -143,4 +143,57 @@ int64_t CountPublicList(db::Transaction& tx, const std::string& list, const std:
 std::vector<Published> Lookup(db::Transaction& tx, const std::string& q, const std::string& today,
                               int64_t limit);
 
+// ---- Credit repair
+struct Repair {
+  int64_t id = 0;
+  int64_t enterprise_id = 0;
+  std::string enterprise_name;
+  std::string region_code;
+  std::string kind;  // rating, blacklist
+  std::optional<int64_t> evaluation_id;
+  std::optional<int64_t> listing_id;
+  std::string statement;
+  std::string evidence;
+  std::vector<int64_t> file_ids;
+  std::string status;  // applied, approved, rejected
+  std::string applied_by_name;
+  std::string decision_note;
+  std::string decided_by_name;
+  std::optional<std::string> decided_at;
+  std::string created_at;
+  int64_t version = 1;
+};
+int64_t InsertRepair(db::Transaction& tx, const Repair& repair);
+bool UpdateRepair(db::Transaction& tx, const Repair& repair, int64_t expected_version,
+                  const std::string& now);
+std::optional<Repair> FindRepair(db::Transaction& tx, int64_t id, const Bounds& scope);
+// An application not yet decided for the rating or listing.
+bool HasOpenRepair(db::Transaction& tx, const std::string& kind, int64_t target_id);
+struct RepairFilter {
+  std::optional<int64_t> enterprise_id;
+  std::string status;
+};
+std::vector<Repair> ListRepairs(db::Transaction& tx, const RepairFilter& filter,
+                                const Bounds& scope, int64_t limit, int64_t offset);
+int64_t CountRepairs(db::Transaction& tx, const RepairFilter& filter, const Bounds& scope);
+// A D rating's disclosure ends.
+void MarkRepaired(db::Transaction& tx, int64_t evaluation_id, const std::string& now);
+
+// ---- Measures
+struct Measure {
+  int64_t id = 0;
+  std::string credit_class;  // A–D or blacklist
+  std::string area;
+  std::string text;
+  bool enabled = true;
+  std::string updated_at;
+  int64_t version = 1;
+};
+std::vector<Measure> LoadMeasures(db::Transaction& tx);
+bool SaveMeasure(db::Transaction& tx, const Measure& measure, int64_t expected_version,
+                 const std::string& now);
+
+// The enterprise's latest rating (its current evaluation of the latest year rated).
+std::optional<Evaluation> LatestRating(db::Transaction& tx, int64_t enterprise_id);
+
 }  // namespace anjian::credit::store

@@ -310,5 +310,35 @@ TEST(CreditRulesTest, BlacklistDates) {
   EXPECT_TRUE(ValidateListing(good).ok());
 }
 
+TEST(CreditRulesTest, RepairApplications) {
+  struct Case {
+    const char* kind;
+    std::string statement;
+    std::string evidence;
+    const char* code;  // nullptr: valid
+    const char* field;
+  };
+  const Case cases[] = {
+      {"rating", "已完成整改", "整改报告及验收记录", nullptr, nullptr},
+      {"blacklist", "申请提前移出", "履行处罚决定的凭证", nullptr, nullptr},
+      {"blacklist", std::string(1000, 'x'), std::string(2000, 'y'), nullptr, nullptr},
+      {"class", "x", "y", "invalid_repair_kind", "kind"},
+      {"rating", "", "y", "required", "statement"},
+      {"rating", std::string(1001, 'x'), "y", "invalid_text_length", "statement"},
+      {"rating", "x", "", "required", "evidence"},
+      {"rating", "x", std::string(2001, 'y'), "invalid_text_length", "evidence"},
+  };
+  for (const auto& c : cases) {
+    auto checked = ValidateRepair(c.kind, c.statement, c.evidence);
+    if (c.code == nullptr) {
+      EXPECT_TRUE(checked.ok()) << c.kind;
+      continue;
+    }
+    ASSERT_FALSE(checked.ok()) << c.code;
+    EXPECT_EQ(checked.error().code, c.code);
+    EXPECT_EQ(checked.error().field, c.field);
+  }
+}
+
 }  // namespace
 }  // namespace anjian::credit

@@ -588,17 +588,11 @@ namespace {
 
 constexpr int64_t kExportRows = 100'000;
 
-// A workbook of one sheet: its name and column headers from the labels of `language`.
+// A workbook of one sheet, its columns labelled from the group "score_column".
 std::string Workbook(std::string_view language, std::string_view sheet,
                      const std::vector<std::string_view>& columns,
                      std::vector<std::vector<table_file::Cell>> rows) {
-  table_file::Sheet out;
-  out.name = messages::Label(language, "sheet", sheet);
-  out.header.reserve(columns.size());
-  for (auto column : columns)
-    out.header.push_back(messages::Label(language, "score_column", column));
-  out.rows = std::move(rows);
-  return table_file::WriteXlsx({out});
+  return table_file::LabelledXlsx(language, sheet, "score_column", columns, std::move(rows));
 }
 
 table_file::Cell Text(const std::optional<std::string>& value) {
