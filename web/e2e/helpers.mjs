@@ -75,6 +75,21 @@ export async function apiAs(username, password = DEMO_PASSWORD) {
   }
 }
 
+/** Waits for the first answer of `method` on a path matching `pattern` after `action`. */
+export async function answerOf(page, method, pattern, action) {
+  const answer = page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname))
+  await action()
+  return answer
+}
+
+/** Waits until the element of `selector` reads exactly `expected` (trimmed). */
+export async function expectText(page, selector, expected) {
+  await page.waitForFunction(
+    ([s, text]) => document.querySelector(s)?.textContent?.trim() === text,
+    [selector, expected],
+  )
+}
+
 /** Picks an option of an Element Plus select whose dropdown carries `popperClass`. */
 export async function pickOption(page, select, popperClass, option) {
   await select.click()

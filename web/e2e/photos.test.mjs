@@ -6,7 +6,7 @@
 // the PNG that was uploaded. Run against a fresh `anjian demo` database.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { BASE_URL, apiAs, byTest, chinaDate, freshPage, login, openBrowser, screenshot } from './helpers.mjs'
+import { BASE_URL, answerOf, apiAs, byTest, chinaDate, expectText, freshPage, login, openBrowser, screenshot } from './helpers.mjs'
 
 const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1366, height: 800 }
@@ -29,17 +29,6 @@ before(async () => {
 after(async () => {
   await browser?.close()
 })
-
-/** Waits for the first answer of `method` on a path matching `pattern` after `action`. */
-async function answerOf(page, method, pattern, action) {
-  const answer = page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname))
-  await action()
-  return answer
-}
-
-async function expectText(page, selector, expected) {
-  await page.waitForFunction(([s, text]) => document.querySelector(s)?.textContent?.trim() === text, [selector, expected])
-}
 
 /** Chooses a file on an uploader's input and returns the upload's answer. */
 async function uploadPng(page, uploader, name = 'site.png') {

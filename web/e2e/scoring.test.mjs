@@ -9,7 +9,7 @@
 // The tests run in order and share the enterprise; run them against an `anjian demo` database.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { BASE_URL, apiAs, byTest, chinaDate, freshPage, login, openBrowser, pickOption, screenshot } from './helpers.mjs'
+import { BASE_URL, answerOf, apiAs, byTest, chinaDate, expectText, freshPage, login, openBrowser, pickOption, screenshot } from './helpers.mjs'
 
 const STATION = 'station1_1'
 const BUREAU = 'district1'
@@ -46,20 +46,6 @@ before(async () => {
 after(async () => {
   await browser?.close()
 })
-
-/** Waits for the first answer of `method` on a path matching `pattern` after `action`. */
-async function answerOf(page, method, pattern, action) {
-  const answer = page.waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname))
-  await action()
-  return answer
-}
-
-async function expectText(page, selector, expected) {
-  await page.waitForFunction(
-    ([s, text]) => document.querySelector(s)?.textContent?.trim() === text,
-    [selector, expected],
-  )
-}
 
 /** Opens the score card tab of the enterprise page the browser shows. */
 async function openScoreCard(page) {

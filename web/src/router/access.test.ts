@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '@/api/users'
 import {
+  canApproveEvaluations,
   canEditPeople,
   canIssueNotices,
+  canManageBlacklist,
+  canManageCredit,
+  canPrepareEvaluations,
+  canReadCredit,
   canManageChecklists,
   canManagePlans,
   canManageEnterprises,
@@ -19,6 +24,7 @@ import {
   hasPlanTasks,
   inspectionKindsFor,
   menuForRole,
+  needsSession,
   recordersOf,
   safeRedirect,
   type Decision,
@@ -27,9 +33,9 @@ import {
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
     ['grid', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
     ['enterprise', ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists']],
     ['expert', ['dashboard', 'checklists']],
@@ -167,6 +173,35 @@ describe('the 12-point system', () => {
   )
 })
 
+describe('credit', () => {
+  it.each<[Role | null, boolean, boolean, boolean, boolean, boolean, boolean]>([
+    ['admin', true, true, false, true, true, true],
+    ['bureau', true, true, true, true, true, false],
+    ['station', true, true, true, false, false, false],
+    ['grid', false, true, false, false, false, false],
+    ['enterprise', false, true, false, false, false, false],
+    ['expert', false, false, false, false, false, false],
+    [null, false, false, false, false, false, false],
+  ])(
+    '%s: has the credit page %s, reads ratings %s, prepares %s, approves %s, manages the blacklist %s, the settings %s',
+    (role, page, reads, prepares, approves, blacklist, settings) => {
+      expect(canUse(role, 'credit')).toBe(page)
+      expect(canReadCredit(role)).toBe(reads)
+      expect(canPrepareEvaluations(role)).toBe(prepares)
+      expect(canApproveEvaluations(role)).toBe(approves)
+      expect(canManageBlacklist(role)).toBe(blacklist)
+      expect(canManageCredit(role)).toBe(settings)
+    },
+  )
+
+  it('opens an evaluation to whoever reads ratings', () => {
+    const feature = ['credit', 'enterprises', 'myEnterprise'] as const
+    expect(canUse('grid', feature)).toBe(true)
+    expect(canUse('enterprise', feature)).toBe(true)
+    expect(canUse('expert', feature)).toBe(false)
+  })
+})
+
 describe('grantableRoles', () => {
   it.each<[Role | null, Role[]]>([
     ['admin', ['admin', 'bureau', 'station', 'grid', 'enterprise', 'expert']],
@@ -192,6 +227,17 @@ describe('safeRedirect', () => {
     ['/regions/990102000000', '/regions/990102000000'],
   ])('%s → %s', (input, expected) => {
     expect(safeRedirect(input)).toBe(expected)
+  })
+})
+
+describe('needsSession', () => {
+  it.each<[string, boolean, boolean]>([
+    ['/login', true, true],
+    ['/public/credit', true, false],
+    ['/', false, true],
+    ['/credit', false, true],
+  ])('%s (public %s) asks who is signed in: %s', (path, isPublic, expected) => {
+    expect(needsSession({ path, public: isPublic })).toBe(expected)
   })
 })
 
@@ -241,6 +287,11 @@ describe('decideNavigation', () => {
     ['expert on hazards', page('/hazards', { feature: 'hazards' }), 'expert', { kind: 'not-found' }],
     ['expert on inspections', page('/inspections', { feature: 'inspections' }), 'expert', { kind: 'not-found' }],
     ['expert on checklists', page('/checklists/1', { feature: 'checklists' }), 'expert', { kind: 'allow' }],
+    ['anonymous on the public credit list', page('/public/credit', { public: true }), null, { kind: 'allow' }],
+    ['signed in on the public credit list', page('/public/credit', { public: true }), 'station', { kind: 'allow' }],
+    ['station on credit', page('/credit', { feature: 'credit' }), 'station', { kind: 'allow' }],
+    ['grid on credit', page('/credit', { feature: 'credit' }), 'grid', { kind: 'not-found' }],
+    ['enterprise on credit', page('/credit', { feature: 'credit' }), 'enterprise', { kind: 'not-found' }],
   ]
   it.each(table)('%s', (_name, to, role, expected) => {
     expect(decideNavigation(to, role)).toEqual(expected)

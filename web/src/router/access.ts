@@ -11,6 +11,7 @@ export type Feature =
   | 'plans'
   | 'hazards'
   | 'scoring'
+  | 'credit'
   | 'checklists'
   | 'grids'
   | 'certificates'
@@ -38,6 +39,7 @@ export interface MenuItem {
     | 'List'
     | 'Calendar'
     | 'Histogram'
+    | 'Medal'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -50,6 +52,7 @@ const MENU: Record<Feature, MenuItem> = {
   plans: { feature: 'plans', path: '/plans', label: 'menu.plans', icon: 'Calendar' },
   hazards: { feature: 'hazards', path: '/hazards', label: 'menu.hazards', icon: 'Warning' },
   scoring: { feature: 'scoring', path: '/scoring', label: 'menu.scoring', icon: 'Histogram' },
+  credit: { feature: 'credit', path: '/credit', label: 'menu.credit', icon: 'Medal' },
   checklists: { feature: 'checklists', path: '/checklists', label: 'menu.checklists', icon: 'List' },
   grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
   certificates: { feature: 'certificates', path: '/certificates', label: 'menu.certificates', icon: 'Postcard' },
@@ -62,11 +65,13 @@ const MENU: Record<Feature, MenuItem> = {
 // way); checklist templates by every signed-in user. Inspection plans by officers: a grid worker
 // sees the plans that name it on a target; enterprise and expert accounts none. The 12-point
 // system's lists (rankings, follow-ups, events) are the officers'; an enterprise reads its own
-// score card on its enterprise page.
+// score card on its enterprise page. Credit (信用管理: evaluations, distribution, blacklist) is the
+// stations', bureaus' and administrators'; grid workers and enterprises read approved ratings on the
+// enterprise page.
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
   grid: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
   enterprise: ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists'],
   expert: ['dashboard', 'checklists'],
@@ -185,6 +190,34 @@ export function canManageScoring(role: Role | null | undefined): boolean {
   return role === 'admin'
 }
 
+/**
+ * Roles that read approved credit ratings and blacklist entries (officers in scope, the enterprise
+ * its own); stations, bureaus and administrators also drafts (mirrors credit::ReadsRatings).
+ */
+export function canReadCredit(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station' || role === 'grid' || role === 'enterprise'
+}
+
+/** Roles that prepare an evaluation (create, edit, submit) and start a new revision: stations and bureaus. */
+export function canPrepareEvaluations(role: Role | null | undefined): boolean {
+  return role === 'station' || role === 'bureau'
+}
+
+/** Roles that approve or return a submitted evaluation: bureaus and administrators (a station gets 403). */
+export function canApproveEvaluations(role: Role | null | undefined): boolean {
+  return role === 'bureau' || role === 'admin'
+}
+
+/** Roles that list an enterprise on the blacklist and remove it early: bureaus and administrators. */
+export function canManageBlacklist(role: Role | null | undefined): boolean {
+  return role === 'bureau' || role === 'admin'
+}
+
+/** Roles that change the credit settings (weights, cut-offs, terms) and rules: administrators. */
+export function canManageCredit(role: Role | null | undefined): boolean {
+  return role === 'admin'
+}
+
 /** The roles an account of `actor` may create or assign (mirrors the server's CanGrant). */
 export function grantableRoles(actor: Role | null | undefined): Role[] {
   if (actor === 'admin') return ['admin', 'bureau', 'station', 'grid', 'enterprise', 'expert']
@@ -195,7 +228,7 @@ export function grantableRoles(actor: Role | null | undefined): Role[] {
 export interface RouteFacts {
   path: string
   fullPath: string
-  /** Pages anyone may open, signed in or not (the login page). */
+  /** Pages anyone may open, signed in or not (the login page, the public credit list). */
   public: boolean
   /** The feature the page belongs to (any of several); none for pages every signed-in user may see. */
   feature?: Feature | readonly Feature[]
@@ -214,6 +247,14 @@ export function safeRedirect(target: string | null | undefined): string {
   if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return '/'
   if (target === '/login' || target.startsWith('/login?')) return '/'
   return target
+}
+
+/**
+ * Whether the guard must first learn who is signed in (GET /me). A public page other than the login
+ * page is served without asking: it calls no authenticated API at all.
+ */
+export function needsSession(to: Pick<RouteFacts, 'path' | 'public'>): boolean {
+  return !to.public || to.path === '/login'
 }
 
 export function decideNavigation(to: RouteFacts, role: Role | null | undefined): Decision {

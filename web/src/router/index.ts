@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/components/AppLayout.vue'
 import { useSessionStore } from '@/stores/session'
-import { decideNavigation, type Feature } from './access'
+import { decideNavigation, needsSession, type Feature } from './access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -17,6 +17,13 @@ const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/login/index.vue'),
     meta: { public: true, title: 'login.title' },
+  },
+  {
+    // 信用公示: the commended and exposed lists and a lookup, for anyone, without signing in.
+    path: '/public/credit',
+    name: 'public-credit',
+    component: () => import('@/views/public-credit/index.vue'),
+    meta: { public: true, title: 'publicCredit.title' },
   },
   {
     path: '/',
@@ -93,6 +100,21 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: 'scoring', title: 'menu.scoring' },
       },
       {
+        // Evaluations, their distribution and the blacklist for officers; rules and settings for administrators.
+        path: 'credit',
+        name: 'credit',
+        component: () => import('@/views/credit/index.vue'),
+        meta: { feature: 'credit', title: 'menu.credit' },
+      },
+      {
+        // Whoever reads an enterprise's approved ratings opens one from its 信用 tab (the server
+        // answers 404 for drafts to grid workers and enterprises).
+        path: 'credit/evaluations/:id(\\d+)',
+        name: 'credit-evaluation',
+        component: () => import('@/views/credit/detail.vue'),
+        meta: { feature: ['credit', 'enterprises', 'myEnterprise'], title: 'credit.detail' },
+      },
+      {
         path: 'checklists',
         name: 'checklists',
         component: () => import('@/views/checklists/index.vue'),
@@ -162,8 +184,10 @@ function facts(to: RouteLocationNormalized) {
 
 router.beforeEach(async (to) => {
   const session = useSessionStore()
-  await session.restore()
-  const decision = decideNavigation(facts(to), session.role)
+  const route = facts(to)
+  // A public page other than the login page asks nobody who is signed in (no GET /me).
+  if (needsSession(route)) await session.restore()
+  const decision = decideNavigation(route, session.role)
   switch (decision.kind) {
     case 'allow':
       return true

@@ -8,7 +8,7 @@ const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/
 const REGION_CODE = /^\d{12}$/
 
 /** Length in code points, as the server counts it (a Chinese character is one). */
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   return Array.from(text).length
 }
 

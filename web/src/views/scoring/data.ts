@@ -266,7 +266,8 @@ export function recordRequest(form: RecordForm, today: string): NewScoreEvent {
   return event
 }
 
-function rulesOf<F extends string>(
+/** Element Plus rules for a form's fields, each asking a validation function for its i18n key. */
+export function rulesOf<F extends string>(
   fields: readonly [F, 'blur' | 'change'][],
   errors: () => Partial<Record<F, string>>,
   named: Partial<Record<F, Record<string, unknown>>>,
@@ -837,7 +838,4 @@ export function scoringTabs(role: Role | null | undefined): ScoringTab[] {
   return tabs
 }
 
-/** The tab a ?tab= asks for, if the user has it; the first otherwise. */
-export function tabOf(wanted: unknown, tabs: readonly ScoringTab[]): ScoringTab {
-  return typeof wanted === 'string' && (tabs as readonly string[]).includes(wanted) ? (wanted as ScoringTab) : tabs[0]
-}
+export { tabOf } from '@/utils/tabs'
