@@ -22,6 +22,7 @@
 #include "modules/plan/plan_routes.hpp"
 #include "modules/region/region_routes.hpp"
 #include "modules/scoring/scoring_routes.hpp"
+#include "modules/watchlist/watchlist_routes.hpp"
 #include "modules/stats/stats_routes.hpp"
 
 namespace anjian::app {
@@ -70,6 +71,7 @@ App::App(const Options& options)
       plans_(*database_, clock_),
       scoring_(*database_, clock_),
       credit_(*database_, clock_),
+      watchlist_(*database_, clock_),
       hazards_(*database_, clock_),
       stats_(*database_, clock_),
       notifications_(*database_, clock_) {}
@@ -110,6 +112,7 @@ void App::RegisterRoutes(http::Router& router, http::Metrics& metrics) {
   plan::RegisterRoutes(router, plans_);
   scoring::RegisterRoutes(router, scoring_);
   credit::RegisterRoutes(router, credit_);
+  watchlist::RegisterRoutes(router, watchlist_);
   hazard::RegisterRoutes(router, hazards_);
   stats::RegisterRoutes(router, stats_);
   notification::RegisterRoutes(router, notifications_);

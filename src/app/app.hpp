@@ -22,6 +22,7 @@
 #include "modules/region/region_service.hpp"
 #include "modules/scoring/scoring_service.hpp"
 #include "modules/stats/stats_service.hpp"
+#include "modules/watchlist/watchlist_service.hpp"
 
 namespace anjian::app {
 
@@ -55,6 +56,7 @@ class App {
   plan::Service& plans() { return plans_; }
   scoring::Service& scoring() { return scoring_; }
   credit::Service& credit() { return credit_; }
+  watchlist::Service& watchlist() { return watchlist_; }
   hazard::Service& hazards() { return hazards_; }
   stats::Service& stats() { return stats_; }
   notification::Service& notifications() { return notifications_; }
@@ -79,6 +81,7 @@ class App {
   plan::Service plans_;
   scoring::Service scoring_;
   credit::Service credit_;
+  watchlist::Service watchlist_;
   hazard::Service hazards_;
   stats::Service stats_;
   notification::Service notifications_;

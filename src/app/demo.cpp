@@ -868,7 +868,9 @@ int DemoCredit(App& app, const std::vector<std::pair<int64_t, std::string>>& ent
   rated_d.final_class = "D";
   rated_d.current_only = true;
   int repairs = 0;
-  for (const auto& v : credit.List(system, rated_d, {1, 200})->items) {
+  auto rated_ds = credit.List(system, rated_d, {1, 200});
+  check(rated_ds, "D ratings");
+  for (const auto& v : rated_ds->items) {
     auto owner = owners.find(v.enterprise_id);
     if (owner == owners.end() || repairs >= 2) continue;
     credit::RepairInput fix;
@@ -908,6 +910,57 @@ int DemoCredit(App& app, const std::vector<std::pair<int64_t, std::string>>& ent
     ++started;
   }
   return rated;
+}
+
+// Progressive management: each district bureau keeps its most penalised enterprises on the
+// watchlist (the first at yellow card after an interview), watches one town, and the city keeps a
+// yellow card on one district's department.
+void DemoWatchlist(App& app) {
+  Principal system;
+  system.role = Role::kAdmin;
+  auto accounts = Accounts(app, system);
+  std::string today = ChinaDate(app.clock().Now());
+  auto check = [](const auto& result, const char* what) {
+    if (!result)
+      throw std::runtime_error(std::string("demo watchlist ") + what + ": " + result.error().code);
+  };
+  for (int d = 0; d < static_cast<int>(kDistricts.size()); ++d) {
+    const auto& bureau = accounts.at("district" + std::to_string(d + 1));
+    auto ranked = app.scoring().Rank(bureau, std::nullopt, "", 6, {1, 3});
+    if (!ranked) continue;
+    for (size_t i = 0; i < ranked->items.size(); ++i) {
+      watchlist::EntryInput in;
+      in.subject_kind = "enterprise";
+      in.enterprise_id = ranked->items[i].enterprise_id;
+      in.level = "attention";
+      in.reason = fmt::format("本记分周期累计记分 {} 分，隐患整改不及时", ranked->items[i].points);
+      auto added = app.watchlist().Add(bureau, in);
+      check(added, "attention");
+      if (i != 0) continue;
+      watchlist::Interview talk{
+          today, "区应急管理局 " + PersonName(d + 70) + "；企业主要负责人 " + PersonName(d + 80),
+          "通报累计记分和重大隐患整改情况，指出企业主体责任落实不到位，提出整改要求。",
+          "30 日内完成全部隐患整改并书面报告", *AddDays(today, 30)};
+      check(app.watchlist().AddInterview(bureau, added->entry.id, talk), "interview");
+      in.level = "yellow_card";
+      in.reason = "约谈后仍未按期完成重大隐患整改";
+      check(app.watchlist().Add(bureau, in), "yellow card");
+    }
+    watchlist::EntryInput town;
+    town.subject_kind = "region";
+    town.region_code = TownCode(d, 3);
+    town.level = "attention";
+    town.reason = "辖区本季度隐患整改率低于全区平均水平";
+    check(app.watchlist().Add(bureau, town), "town");
+  }
+  watchlist::EntryInput department;
+  department.subject_kind = "department";
+  department.region_code = std::string(kDistricts.at(1).code) + "000000";
+  department.department = "住房和城乡建设局";
+  department.level = "yellow_card";
+  department.skip_reason = "辖区建筑工地发生较大事故";
+  department.reason = "建筑施工领域安全监管责任落实不到位";
+  check(app.watchlist().Add(accounts.at("city"), department), "department");
 }
 
 }  // namespace
@@ -1024,6 +1077,7 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     report.plans = DemoPlans(app);
     DemoScoring(app);
     report.ratings = DemoCredit(app, all_enterprises);
+    DemoWatchlist(app);
   }
   return report;
 }

@@ -591,6 +591,18 @@ const SCOPE = [
   { as: 'district1', method: 'POST', path: '/api/v1/credit/blacklist', body: { enterprise_id: E.d2t1, reason: '越界', authority: '清源区应急管理局', notified_on: '2026-01-01', starts_on: '2026-01-02' }, status: 422, code: 'enterprise_not_found' },
   { as: 'station1_1', method: 'POST', path: '/api/v1/credit/blacklist', body: { enterprise_id: E.own, reason: '越权', authority: '街道', notified_on: '2026-01-01', starts_on: '2026-01-02' }, ...FORBIDDEN },
 
+  // --- the watchlist
+  { as: 'district1', path: '/api/v1/watchlist?page_size=200', status: 200, within: ['990102'] },
+  { as: 'station1_1', path: '/api/v1/watchlist?page_size=200', status: 200, within: ['990102001'] },
+  { as: 'enterprise', path: '/api/v1/watchlist?page_size=200', status: 200, within: [R.d1t1v1] },
+  { as: 'grid1_1_1', path: '/api/v1/watchlist', ...FORBIDDEN },
+  { as: 'expert1', path: '/api/v1/watchlist', ...FORBIDDEN },
+  { as: 'district1', path: `/api/v1/watchlist/subject?subject_kind=enterprise&enterprise_id=${E.d2t1}`, ...USER_404 },
+  { as: 'enterprise', path: `/api/v1/watchlist/subject?subject_kind=enterprise&enterprise_id=${E.neighbour}`, ...USER_404 },
+  { as: 'district1', method: 'POST', path: '/api/v1/watchlist', body: { subject_kind: 'enterprise', enterprise_id: E.d2t1, level: 'attention', reason: '越界' }, status: 422, code: 'enterprise_not_found' },
+  { as: 'district1', method: 'POST', path: '/api/v1/watchlist', body: { subject_kind: 'region', region_code: R.d2, level: 'attention', reason: '越界' }, status: 422, code: 'region_not_found' },
+  { as: 'station1_1', method: 'POST', path: '/api/v1/watchlist', body: { subject_kind: 'enterprise', enterprise_id: E.own, level: 'attention', reason: '越权' }, ...FORBIDDEN },
+
   // --- inspections, hazards, notices: writes across the boundary
   { as: 'district1', method: 'POST', path: '/api/v1/inspections', body: { enterprise_id: E.d2t1, kind: 'district_enforcement' }, status: 422, code: 'enterprise_not_found' },
   { as: 'district1', method: 'PATCH', path: `/api/v1/inspections/${I.d2t1}`, body: { version: 4, summary: '越界' }, ...USER_404 },

@@ -91,9 +91,9 @@ struct Outcome {
 Outcome Classify(double credit_score, const Settings& settings, const std::vector<Rule>& rules,
                  const Facts& facts);
 
-// ---- The workflow: a station or bureau prepares (draft, returned) and submits; a bureau or an
-// administrator approves or returns; an approved evaluation is locked (a change is a new
-// revision). `action` is edit, submit, approve or return.
+// ---- The workflow: a station, a bureau or an administrator prepares (draft, returned) and
+// submits; a bureau or an administrator approves or returns; an approved evaluation is locked (a
+// change is a new revision). `action` is edit, submit, approve or return.
 Status MayAct(std::string_view status, std::string_view action, Role role);
 
 // ---- The blacklist (MEM order no. 11, 2023): the party is notified first; listed for
