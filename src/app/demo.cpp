@@ -1076,8 +1076,11 @@ DemoReport BuildDemo(App& app, int enterprises, bool with_people) {
     report.inspections = DemoInspections(app, sampled, enterprise_accounts);
     report.plans = DemoPlans(app);
     DemoScoring(app);
-    report.ratings = DemoCredit(app, all_enterprises);
-    DemoWatchlist(app);
+    // Ratings and the watchlist belong to the lived-in city, not to the volume benchmarks.
+    if (with_people) {
+      report.ratings = DemoCredit(app, all_enterprises);
+      DemoWatchlist(app);
+    }
   }
   return report;
 }
