@@ -77,6 +77,7 @@ CREATE TABLE credit_evaluations (
 );
 CREATE INDEX credit_evaluations_current ON credit_evaluations (year, is_current, final_class);
 CREATE INDEX credit_evaluations_enterprise ON credit_evaluations (enterprise_id, is_current, year);
+CREATE INDEX credit_evaluations_class ON credit_evaluations (final_class, is_current);
 CREATE INDEX credit_evaluations_status ON credit_evaluations (status, year);
 
 -- The blacklist (MEM order no. 11, 2023): decided by the authority that imposed the penalty,
