@@ -10,6 +10,7 @@ namespace {
 
 using enterprise::store::AddCondition;
 using enterprise::store::Bind;
+using enterprise::store::Paged;
 using enterprise::store::Where;
 
 constexpr std::string_view kEvaluationColumns =
@@ -101,12 +102,6 @@ std::string PartsJson(const std::map<std::string, double>& parts) {
   nlohmann::json json = nlohmann::json::object();
   for (const auto& [part, score] : parts) json[part] = score;
   return json.dump();
-}
-
-std::string Paged(Where& where, int64_t limit, int64_t offset) {
-  std::string sql = " LIMIT " + Bind(where, limit);
-  sql += " OFFSET " + Bind(where, offset);
-  return sql;
 }
 
 Where EvaluationWhere(const EvaluationFilter& f, const Bounds& scope) {

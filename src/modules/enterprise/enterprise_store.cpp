@@ -29,6 +29,12 @@ std::string Bind(Where& where, db::Value value) {
   return "$" + std::to_string(where.params.size());
 }
 
+std::string Paged(Where& where, int64_t limit, int64_t offset) {
+  std::string sql = " LIMIT " + Bind(where, limit);
+  sql += " OFFSET " + Bind(where, offset);
+  return sql;
+}
+
 namespace {
 
 constexpr std::string_view kColumns =

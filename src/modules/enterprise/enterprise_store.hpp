@@ -36,6 +36,8 @@ void AddCondition(Where& where, std::string_view condition, std::string_view ali
 // Binds one more value to the clause and returns its placeholder ("$7"), for SQL that uses a
 // value in several places.
 std::string Bind(Where& where, db::Value value);
+// " LIMIT $a OFFSET $b" with both bound: a page of a list built on the clause.
+std::string Paged(Where& where, int64_t limit, int64_t offset);
 
 // A page of the filter; `total` is the filter's Count, which decides how the page is read.
 std::vector<Enterprise> List(db::Transaction& tx, const Filter& filter, const Bounds& scope,

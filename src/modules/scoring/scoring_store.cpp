@@ -10,6 +10,7 @@ namespace {
 
 using enterprise::store::AddCondition;
 using enterprise::store::Bind;
+using enterprise::store::Paged;
 using enterprise::store::Where;
 
 constexpr std::string_view kEventColumns =
@@ -105,12 +106,6 @@ Where FollowupWhere(const FollowupFilter& f, const Bounds& scope) {
     AddCondition(where, " AND f.unit_region_code = $N", "", f.unit_region_code);
   }
   return where;
-}
-
-std::string Paged(Where& where, int64_t limit, int64_t offset) {
-  std::string sql = " LIMIT " + Bind(where, limit);
-  sql += " OFFSET " + Bind(where, offset);
-  return sql;
 }
 
 // The ranking's rows: one per enterprise with points in the cycle, from its active events.
