@@ -9,7 +9,7 @@
 // has no evaluation this year yet, so reruns on the same `anjian demo` database pick a fresh one.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { BASE_URL, answerOf, apiAs, byTest, chinaDate, expectText, freshPage, login, openBrowser, pickOption, screenshot } from './helpers.mjs'
+import { BASE_URL, answerOf, answerWith, apiAs, byTest, chinaDate, expectText, freshPage, login, openBrowser, pickOption, screenshot } from './helpers.mjs'
 
 const STATION = 'station1_1'
 const BUREAU = 'district1'
@@ -80,8 +80,8 @@ test('(a) a town station prepares this year\'s evaluation, sees the provisional 
   assert.equal(listed.status(), 200, await listed.text())
   await page.waitForURL((url) => url.pathname === '/credit')
   await page.locator(byTest('evaluations-table')).waitFor()
-  // The station's tabs: no rules and settings.
-  assert.deepEqual(await page.locator('[data-test="credit-tabs"] .el-tabs__item').allInnerTexts(), ['考评', '分布', '黑名单'])
+  // The station's tabs: no rules and settings (the repairs to read).
+  assert.deepEqual(await page.locator('[data-test="credit-tabs"] .el-tabs__item').allInnerTexts(), ['考评', '分布', '黑名单', '信用修复'])
 
   // 新建考评: nothing filled in, the form's checks stop it.
   await page.locator(byTest('evaluations-create')).click()
@@ -165,14 +165,16 @@ test('(b) the district bureau approves it from the enterprise\'s 信用 tab and 
   // The bureau's list narrows to the evaluations waiting for it.
   await page.locator(byTest('menu-credit')).click()
   await page.locator(byTest('evaluations-table')).waitFor()
-  const waiting = await answerOf(page, 'GET', /\/api\/v1\/credit\/evaluations$/, () =>
+  const waiting = await answerWith(page, 'GET', '/api/v1/credit/evaluations', { status: 'submitted' }, () =>
     pickOption(page, page.locator(byTest('evaluations-status')), 'evaluations-status-popper', 'evaluations-status-submitted'),
   )
   assert.equal(new URL(waiting.url()).searchParams.get('status'), 'submitted')
   assert.ok((await waiting.json()).items.every((item) => item.status === 'submitted'))
 
   // The enterprise's 信用 tab lists the evaluation, not yet current.
-  const tab = await answerOf(page, 'GET', /\/api\/v1\/credit\/evaluations$/, () => page.goto(`${BASE_URL}/enterprises/${enterprise.id}?tab=credit`))
+  const tab = await answerWith(page, 'GET', '/api/v1/credit/evaluations', { enterprise_id: String(enterprise.id) }, () =>
+    page.goto(`${BASE_URL}/enterprises/${enterprise.id}?tab=credit`),
+  )
   assert.equal(new URL(tab.url()).searchParams.get('enterprise_id'), String(enterprise.id))
   const row = page.locator(`${byTest('enterprise-credit')} tr`, { has: page.locator(byTest(`evaluation-row-${evaluation.id}`)) })
   await row.waitFor()
@@ -288,7 +290,7 @@ test('(c) without signing in, the enterprise is on the red list and found by its
     await screenshot(page, 'credit-c2-lookup')
 
     // The black list loads on its tab, with each listing's days and reason.
-    const exposed = await answerOf(page, 'GET', /\/api\/v1\/public\/credit$/, () => page.locator('#tab-exposed').click())
+    const exposed = await answerWith(page, 'GET', '/api/v1/public/credit', { list: 'exposed' }, () => page.locator('#tab-exposed').click())
     assert.equal(new URL(exposed.url()).searchParams.get('list'), 'exposed')
     const black = await exposed.json()
     assert.ok(black.items.every((item) => item.credit_class === 'D' || item.blacklist), 'only D and the blacklisted')
@@ -347,4 +349,86 @@ test('(d) the enterprise reads its own 信用 tab and cannot change anything', a
   // The officers' page is not the enterprise's.
   await page.goto(`${BASE_URL}/credit`)
   await page.locator(byTest('not-found')).waitFor()
+})
+
+test('(e) an enterprise with a D rating applies for credit repair; the district bureau approves it', async () => {
+  // Set-up through the API: a D rating of its own, prepared by its town's station (ent1_2 is an
+  // enterprise of station1_2's town), approved by the bureau (a new revision when the year already
+  // has an approved one), so that reruns start from an unrepaired D.
+  const REPAIRER = 'ent1_2'
+  const asEnterprise = await apiAs(REPAIRER)
+  const { user: account } = await asEnterprise('/me')
+  const asStation = await apiAs('station1_2')
+  const asBureau = await apiAs(BUREAU)
+  const low = { standardization: { points: 30, maximum: 100, not_applicable: 0 }, parts: Object.fromEntries(PARTS.map((part) => [part, 30])) }
+  const open = await asStation(`/credit/evaluations?enterprise_id=${account.enterprise_id}&year=${YEAR}&page_size=50`)
+  let rating = open.items.find((item) => item.status !== 'approved')
+  if (rating) rating = await asStation(`/credit/evaluations/${rating.id}`, { method: 'PATCH', body: { version: rating.version, ...low } })
+  else rating = await asStation('/credit/evaluations', { method: 'POST', body: { enterprise_id: account.enterprise_id, year: YEAR, ...low } })
+  if (rating.status !== 'submitted') rating = await asStation(`/credit/evaluations/${rating.id}/submit`, { method: 'POST', body: { version: rating.version }, status: 200 })
+  rating = await asBureau(`/credit/evaluations/${rating.id}/approve`, { method: 'POST', body: { version: rating.version }, status: 200 })
+  assert.equal(rating.final_class, 'D')
+
+  // The enterprise: its D rating, the measures it carries, the repair button.
+  const page = await freshPage(browser.context)
+  await login(page, REPAIRER)
+  await page.waitForURL((url) => url.pathname === '/')
+  const card = await answerOf(page, 'GET', new RegExp(`/api/v1/credit/enterprises/${account.enterprise_id}$`), () =>
+    page.goto(`${BASE_URL}/enterprises/${account.enterprise_id}?tab=credit`),
+  )
+  assert.equal(card.status(), 200, await card.text())
+  await page.locator(byTest('credit-measures')).waitFor()
+  await page.locator(byTest('enterprise-credit-repair-rating')).click()
+  const dialog = page.locator(byTest('repair-dialog'))
+  await dialog.waitFor()
+  await expectText(page, `${byTest('repair-target')} strong`, `${YEAR} 年度 D 级信用评定`)
+  await dialog.locator(byTest('repair-submit')).click()
+  await dialog.locator('.el-form-item__error', { hasText: '修复申请说明' }).waitFor()
+  await dialog.locator(byTest('repair-statement')).fill('已完成全部隐患整改并作出信用承诺')
+  await dialog.locator(byTest('repair-evidence')).fill('第三方检测报告、全员培训记录')
+  const applied = await answerOf(page, 'POST', /\/api\/v1\/credit\/repairs$/, () => dialog.locator(byTest('repair-submit')).click())
+  assert.equal(applied.status(), 201, await applied.text())
+  assert.deepEqual(JSON.parse(applied.request().postData()), {
+    kind: 'rating',
+    evaluation_id: rating.id,
+    statement: '已完成全部隐患整改并作出信用承诺',
+    evidence: '第三方检测报告、全员培训记录',
+  })
+  const repair = await applied.json()
+  await expectText(page, byTest(`repair-status-${repair.id}`), '待审核')
+  await page.locator(byTest('enterprise-credit-repair-pending')).waitFor()
+  assert.equal(await page.locator(byTest('enterprise-credit-repair-rating')).count(), 0)
+  await screenshot(page, 'credit-e1-applied')
+
+  // The district bureau decides it on the 信用修复 tab: a rejection needs a note; it approves.
+  const bureau = await freshPage(browser.context)
+  await login(bureau, BUREAU)
+  await bureau.waitForURL((url) => url.pathname === '/')
+  await bureau.goto(`${BASE_URL}/credit?tab=repairs`)
+  await bureau.locator(byTest(`repair-decide-${repair.id}`)).click()
+  const decision = bureau.locator(byTest('repair-decision-dialog'))
+  await decision.waitFor()
+  await decision.locator(byTest('repair-decision-reject')).click()
+  await decision.locator(byTest('repair-decision-submit')).click()
+  await decision.locator('.el-form-item__error', { hasText: '不通过须填写审核意见' }).waitFor()
+  await decision.locator(byTest('repair-decision-approve')).click()
+  await decision.locator(byTest('repair-decision-note')).fill('整改到位，同意修复')
+  const decided = await answerOf(bureau, 'POST', new RegExp(`/api/v1/credit/repairs/${repair.id}/decision$`), () => decision.locator(byTest('repair-decision-submit')).click())
+  assert.ok(decided.ok(), await decided.text())
+  assert.deepEqual(JSON.parse(decided.request().postData()), { version: repair.version, approve: true, note: '整改到位，同意修复' })
+  await bureau.locator(byTest('repairs-status-approved')).click()
+  await expectText(bureau, byTest(`repair-status-${repair.id}`), '已通过')
+  await screenshot(bureau, 'credit-e2-approved')
+
+  // The rating is repaired: no longer published, and no button for it.
+  const after = await asEnterprise(`/credit/enterprises/${account.enterprise_id}`)
+  assert.equal(after.rating.id, rating.id)
+  assert.ok(after.rating.repaired_at, 'repaired')
+  const again = await freshPage(browser.context)
+  await login(again, REPAIRER)
+  await again.waitForURL((url) => url.pathname === '/')
+  await again.goto(`${BASE_URL}/enterprises/${account.enterprise_id}?tab=credit`)
+  await expectText(again, byTest(`repair-status-${repair.id}`), '已通过')
+  assert.equal(await again.locator(byTest('enterprise-credit-repair-rating')).count(), 0)
+  assert.equal(await again.locator(byTest('enterprise-credit-repair-pending')).count(), 0)
 })

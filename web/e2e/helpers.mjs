@@ -82,6 +82,21 @@ export async function answerOf(page, method, pattern, action) {
   return answer
 }
 
+/**
+ * The answer to the `method` request of `path` whose query holds every one of `params`, with
+ * `action` run after the wait began: a list asked with its filter, not an earlier load of the same
+ * list still arriving.
+ */
+export async function answerWith(page, method, path, params, action) {
+  const answer = page.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return r.request().method() === method && url.pathname === path &&
+      Object.entries(params).every(([name, value]) => url.searchParams.get(name) === value)
+  })
+  await action()
+  return answer
+}
+
 /** Waits until the element of `selector` reads exactly `expected` (trimmed). */
 export async function expectText(page, selector, expected) {
   await page.waitForFunction(

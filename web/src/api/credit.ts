@@ -1,4 +1,4 @@
-import { http, type Page, type PageQuery } from './http'
+import { download, http, type Download, type Page, type PageQuery } from './http'
 
 /** Credit classes, best first (安全生产诚信等级). */
 export const CREDIT_CLASSES = ['A', 'B', 'C', 'D'] as const
@@ -239,6 +239,85 @@ export interface ListingQuery extends PageQuery {
   enterprise_id?: number | null
 }
 
+/** A repair ends the disclosure of a D rating, or takes a listing off the blacklist early. */
+export const REPAIR_KINDS = ['rating', 'blacklist'] as const
+export type RepairKind = (typeof REPAIR_KINDS)[number]
+
+/** applied: waiting for a bureau's decision. */
+export const REPAIR_STATUSES = ['applied', 'approved', 'rejected'] as const
+export type RepairStatus = (typeof REPAIR_STATUSES)[number]
+
+/** 信用修复: an enterprise's application, with its statement and evidence, and the decision. */
+export interface Repair {
+  id: number
+  enterprise_id: number
+  enterprise_name: string
+  region_code: string
+  kind: RepairKind
+  evaluation_id: number | null
+  listing_id: number | null
+  statement: string
+  evidence: string
+  /** Uploads of the enterprise (POST /files), at most 9. */
+  file_ids: number[]
+  status: RepairStatus
+  applied_by_name: string
+  decision_note: string
+  decided_by_name: string
+  decided_at: string | null
+  created_at: string
+  version: number
+}
+
+export type NewRepair =
+  | { kind: 'rating'; evaluation_id: number; statement: string; evidence: string; file_ids?: number[] }
+  | { kind: 'blacklist'; listing_id: number; statement: string; evidence: string; file_ids?: number[] }
+
+export interface RepairQuery extends PageQuery {
+  status?: RepairStatus | ''
+  enterprise_id?: number | null
+}
+
+/** What a class (or the blacklist) carries: incentives for A, constraints for D and the blacklist. */
+export const MEASURE_CLASSES = ['A', 'B', 'C', 'D', 'blacklist'] as const
+export type MeasureClass = (typeof MEASURE_CLASSES)[number]
+
+export const MEASURE_AREAS = ['awards', 'supervision', 'loans', 'electricity', 'land', 'tax'] as const
+export type MeasureArea = (typeof MEASURE_AREAS)[number]
+
+export interface Measure {
+  id: number
+  credit_class: MeasureClass
+  area: MeasureArea
+  text: string
+  enabled: boolean
+  updated_at: string
+  version: number
+}
+
+export interface MeasureChanges {
+  version: number
+  text?: string
+  enabled?: boolean
+}
+
+/** GET /credit/enterprises/{id}: the enterprise's rating, listings, repairs and the measures it carries. */
+export interface EnterpriseCredit {
+  enterprise_id: number
+  name: string
+  /** The latest approved rating that stands, with its result. */
+  rating: RatedEvaluation | null
+  listings: Listing[]
+  repairs: Repair[]
+  /** The enabled measures of its class, and of the blacklist while listed. */
+  measures: Measure[]
+}
+
+export interface MeasuresExportQuery {
+  year?: number | null
+  region_code?: string | null
+}
+
 /** One enterprise as the public sees it: A and D (unrepaired) shown, B and C not. */
 export interface PublicCreditEntry {
   name: string
@@ -274,6 +353,16 @@ export const creditApi = {
   addListing: (listing: NewListing) => http.post<Listing>('/credit/blacklist', listing),
   /** 422 removal_too_early before removal_opens_on; 409 listing_not_active. */
   removeListing: (id: number, version: number, reason: string) => http.post<Listing>(`/credit/blacklist/${id}/removal`, { version, reason }),
+  enterprise: (enterpriseId: number) => http.get<EnterpriseCredit>(`/credit/enterprises/${enterpriseId}`),
+  repairs: (query: RepairQuery) => http.get<Page<Repair>>('/credit/repairs', { ...query }),
+  /** The enterprise account, for itself: 422 not_repairable, removal_too_early; 409 repair_open, listing_not_active. */
+  applyRepair: (repair: NewRepair) => http.post<Repair>('/credit/repairs', repair),
+  /** Bureaus and administrators; a rejection needs a note. */
+  decideRepair: (id: number, version: number, approve: boolean, note: string) => http.post<Repair>(`/credit/repairs/${id}/decision`, { version, approve, note }),
+  measures: () => http.get<{ items: Measure[] }>('/credit/measures'),
+  updateMeasure: (id: number, changes: MeasureChanges) => http.patch<Measure>(`/credit/measures/${id}`, changes),
+  /** The year's ratings with the measures each carries, for other departments. */
+  exportMeasures: (query: MeasuresExportQuery): Promise<Download> => download('/credit/measures/export.xlsx', { ...query }),
 }
 
 // No session: the public page (信用公示) calls these two and nothing else.

@@ -29,13 +29,17 @@ import {
   safeRedirect,
   type Decision,
   type RouteFacts,
+  canApplyRepairs,
+  canDecideRepairs,
+  canManageWatchlist,
+  canReadWatchlist,
 } from './access'
 
 describe('menuForRole', () => {
   const table: [Role | null, string[]][] = [
-    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
-    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
-    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
+    ['admin', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit']],
+    ['bureau', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions']],
+    ['station', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions']],
     ['grid', ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates']],
     ['enterprise', ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists']],
     ['expert', ['dashboard', 'checklists']],
@@ -295,5 +299,23 @@ describe('decideNavigation', () => {
   ]
   it.each(table)('%s', (_name, to, role, expected) => {
     expect(decideNavigation(to, role)).toEqual(expected)
+  })
+})
+
+describe('credit repair and progressive management', () => {
+  it.each<[Role | null, boolean, boolean, boolean, boolean, boolean]>([
+    ['admin', false, true, true, true, true],
+    ['bureau', false, true, true, true, true],
+    ['station', false, false, true, false, true],
+    ['grid', false, false, false, false, false],
+    ['enterprise', true, false, true, false, false],
+    ['expert', false, false, false, false, false],
+    [null, false, false, false, false, false],
+  ])('%s: applies for repair %s, decides %s, reads the watch list %s, manages it %s, has the page %s', (role, applies, decides, reads, manages, page) => {
+    expect(canApplyRepairs(role)).toBe(applies)
+    expect(canDecideRepairs(role)).toBe(decides)
+    expect(canReadWatchlist(role)).toBe(reads)
+    expect(canManageWatchlist(role)).toBe(manages)
+    expect(canUse(role, 'watchlist')).toBe(page)
   })
 })

@@ -12,6 +12,7 @@ export type Feature =
   | 'hazards'
   | 'scoring'
   | 'credit'
+  | 'watchlist'
   | 'checklists'
   | 'grids'
   | 'certificates'
@@ -40,6 +41,7 @@ export interface MenuItem {
     | 'Calendar'
     | 'Histogram'
     | 'Medal'
+    | 'Flag'
 }
 
 const MENU: Record<Feature, MenuItem> = {
@@ -53,6 +55,7 @@ const MENU: Record<Feature, MenuItem> = {
   hazards: { feature: 'hazards', path: '/hazards', label: 'menu.hazards', icon: 'Warning' },
   scoring: { feature: 'scoring', path: '/scoring', label: 'menu.scoring', icon: 'Histogram' },
   credit: { feature: 'credit', path: '/credit', label: 'menu.credit', icon: 'Medal' },
+  watchlist: { feature: 'watchlist', path: '/watchlist', label: 'menu.watchlist', icon: 'Flag' },
   checklists: { feature: 'checklists', path: '/checklists', label: 'menu.checklists', icon: 'List' },
   grids: { feature: 'grids', path: '/grids', label: 'menu.grids', icon: 'Grid' },
   certificates: { feature: 'certificates', path: '/certificates', label: 'menu.certificates', icon: 'Postcard' },
@@ -67,11 +70,12 @@ const MENU: Record<Feature, MenuItem> = {
 // system's lists (rankings, follow-ups, events) are the officers'; an enterprise reads its own
 // score card on its enterprise page. Credit (信用管理: evaluations, distribution, blacklist) is the
 // stations', bureaus' and administrators'; grid workers and enterprises read approved ratings on the
-// enterprise page.
+// enterprise page. Progressive management (渐进式管理) is the bureaus' and administrators' (stations read
+// their town's); an enterprise reads its own ladder on its enterprise page.
 const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
-  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
-  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
+  admin: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions', 'audit'],
+  bureau: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'users', 'regions'],
+  station: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'credit', 'watchlist', 'checklists', 'enterpriseMap', 'grids', 'certificates', 'regions'],
   grid: ['dashboard', 'enterprises', 'inspections', 'plans', 'hazards', 'scoring', 'checklists', 'enterpriseMap', 'grids', 'certificates'],
   enterprise: ['dashboard', 'myEnterprise', 'inspections', 'hazards', 'checklists'],
   expert: ['dashboard', 'checklists'],
@@ -210,6 +214,26 @@ export function canApproveEvaluations(role: Role | null | undefined): boolean {
 
 /** Roles that list an enterprise on the blacklist and remove it early: bureaus and administrators. */
 export function canManageBlacklist(role: Role | null | undefined): boolean {
+  return role === 'bureau' || role === 'admin'
+}
+
+/** Roles that decide a repair application (信用修复): bureaus and administrators; stations read them. */
+export function canDecideRepairs(role: Role | null | undefined): boolean {
+  return role === 'bureau' || role === 'admin'
+}
+
+/** The role that applies for a repair: the enterprise account, for itself. */
+export function canApplyRepairs(role: Role | null | undefined): boolean {
+  return role === 'enterprise'
+}
+
+/** Roles that read the watch list (渐进式管理): bureaus, administrators, stations their town, an enterprise its own. */
+export function canReadWatchlist(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'bureau' || role === 'station' || role === 'enterprise'
+}
+
+/** Roles that list, escalate and lift a subject and record interviews: bureaus and administrators. */
+export function canManageWatchlist(role: Role | null | undefined): boolean {
   return role === 'bureau' || role === 'admin'
 }
 

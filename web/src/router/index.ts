@@ -115,6 +115,13 @@ const routes: RouteRecordRaw[] = [
         meta: { feature: ['credit', 'enterprises', 'myEnterprise'], title: 'credit.detail' },
       },
       {
+        // 渐进式管理: bureaus and administrators list, escalate and lift; stations read their town's.
+        path: 'watchlist',
+        name: 'watchlist',
+        component: () => import('@/views/watchlist/index.vue'),
+        meta: { feature: 'watchlist', title: 'menu.watchlist' },
+      },
+      {
         path: 'checklists',
         name: 'checklists',
         component: () => import('@/views/checklists/index.vue'),

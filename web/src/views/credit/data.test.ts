@@ -1,7 +1,7 @@
 import type { FormItemRule, FormRules } from 'element-plus'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import type { CreditFacts, CreditRule, CreditSettings, Evaluation, Listing } from '@/api/credit'
+import type { CreditFacts, CreditRule, CreditSettings, Evaluation, Listing, Measure, RatedEvaluation, Repair } from '@/api/credit'
 import type { Role } from '@/api/users'
 import en from '@/locales/en'
 import zhCN from '@/locales/zh-CN'
@@ -57,6 +57,21 @@ import {
   validateWeights,
   weightSum,
   yearChoices,
+  canDecideRepair,
+  groupMeasures,
+  listingRepairState,
+  measureAreaLabel,
+  measureChanges,
+  measureClassLabel,
+  measureClassTag,
+  measureRow,
+  openRepairOf,
+  ratingRepairable,
+  repairRequest,
+  repairStatusTag,
+  validateDecisionNote,
+  validateMeasureRow,
+  validateRepairForm,
   type EvaluationForm,
 } from './data'
 
@@ -575,9 +590,9 @@ describe('the distribution', () => {
 
 describe('the page', () => {
   it.each<[Role | null, string[]]>([
-    ['admin', ['evaluations', 'distribution', 'blacklist', 'settings']],
-    ['bureau', ['evaluations', 'distribution', 'blacklist']],
-    ['station', ['evaluations', 'distribution', 'blacklist']],
+    ['admin', ['evaluations', 'distribution', 'blacklist', 'repairs', 'settings']],
+    ['bureau', ['evaluations', 'distribution', 'blacklist', 'repairs']],
+    ['station', ['evaluations', 'distribution', 'blacklist', 'repairs']],
   ])('%s has the tabs %j', (role, tabs) => {
     expect(creditTabs(role)).toEqual(tabs)
   })
@@ -603,5 +618,140 @@ describe('the page', () => {
       expect(zh(column.label)).not.toBe(column.label)
       expect(english(column.label)).not.toBe(column.label)
     }
+  })
+})
+
+function repair(extra: Partial<Repair> = {}): Repair {
+  return {
+    id: 7,
+    enterprise_id: 15077,
+    enterprise_name: '江川市清源荣达铝业有限公司',
+    region_code: '990102104204',
+    kind: 'rating',
+    evaluation_id: 5001,
+    listing_id: null,
+    statement: '已整改',
+    evidence: '检测报告',
+    file_ids: [],
+    status: 'applied',
+    applied_by_name: '企业 张三',
+    decision_note: '',
+    decided_by_name: '',
+    decided_at: null,
+    created_at: '2026-11-30T02:00:00Z',
+    version: 1,
+    ...extra,
+  }
+}
+
+function rated(extra: Partial<Evaluation> = {}): RatedEvaluation {
+  return { ...evaluation({ status: 'approved', final_class: 'D', current: true, ...extra }), result: {} as RatedEvaluation['result'] }
+}
+
+function measure(extra: Partial<Measure> = {}): Measure {
+  return { id: 1, credit_class: 'D', area: 'loans', text: '从严审核贷款', enabled: true, updated_at: '', version: 3, ...extra }
+}
+
+describe('credit repair', () => {
+  it('colours the statuses', () => {
+    expect([repairStatusTag('applied'), repairStatusTag('approved'), repairStatusTag('rejected')]).toEqual(['warning', 'success', 'danger'])
+  })
+
+  it('finds the application waiting on a rating or a listing', () => {
+    const repairs = [repair({ id: 1, status: 'rejected' }), repair({ id: 2 }), repair({ id: 3, kind: 'blacklist', evaluation_id: null, listing_id: 29 })]
+    expect(openRepairOf(repairs, 'rating', 5001)?.id).toBe(2)
+    expect(openRepairOf(repairs, 'rating', 5002)).toBeNull()
+    expect(openRepairOf(repairs, 'blacklist', 29)?.id).toBe(3)
+    expect(openRepairOf(repairs.slice(0, 1), 'rating', 5001)).toBeNull()
+  })
+
+  it('lets the enterprise repair its current D rating, not repaired, none waiting', () => {
+    const card = { rating: rated(), repairs: [] as Repair[] }
+    expect(ratingRepairable(card, 'enterprise')).toBe(true)
+    expect(ratingRepairable(card, 'bureau')).toBe(false)
+    expect(ratingRepairable(card, 'station')).toBe(false)
+    expect(ratingRepairable({ ...card, rating: rated({ final_class: 'C' }) }, 'enterprise')).toBe(false)
+    expect(ratingRepairable({ ...card, rating: rated({ repaired_at: '2026-12-01T00:00:00Z' }) }, 'enterprise')).toBe(false)
+    expect(ratingRepairable({ ...card, repairs: [repair()] }, 'enterprise')).toBe(false)
+    expect(ratingRepairable({ ...card, repairs: [repair({ status: 'rejected' })] }, 'enterprise')).toBe(true)
+    expect(ratingRepairable({ rating: null, repairs: [] }, 'enterprise')).toBe(false)
+    expect(ratingRepairable(null, 'enterprise')).toBe(false)
+  })
+
+  it('opens a listing\'s repair to the enterprise from the day early removal opens', () => {
+    const item = listing()
+    expect(listingRepairState(item, [], 'enterprise', '2027-10-15')).toBe('early')
+    expect(listingRepairState(item, [], 'enterprise', '2027-10-16')).toBe('ready')
+    expect(listingRepairState(item, [repair({ kind: 'blacklist', evaluation_id: null, listing_id: 29 })], 'enterprise', '2027-10-16')).toBe('pending')
+    expect(listingRepairState(listing({ listed: false }), [], 'enterprise', '2027-10-16')).toBe('hidden')
+    expect(listingRepairState(item, [], 'bureau', '2027-10-16')).toBe('hidden')
+  })
+
+  it('lets bureaus and administrators decide an open application', () => {
+    expect(canDecideRepair(repair(), 'bureau')).toBe(true)
+    expect(canDecideRepair(repair(), 'admin')).toBe(true)
+    expect(canDecideRepair(repair(), 'station')).toBe(false)
+    expect(canDecideRepair(repair(), 'enterprise')).toBe(false)
+    expect(canDecideRepair(repair({ status: 'approved' }), 'bureau')).toBe(false)
+  })
+
+  it('checks the application\'s statement and evidence', () => {
+    expect(validateRepairForm({ statement: '已整改', evidence: '报告' })).toEqual({})
+    expect(validateRepairForm({ statement: '  ', evidence: '' })).toEqual({ statement: 'validation.repairStatement', evidence: 'validation.repairEvidence' })
+    expect(validateRepairForm({ statement: '字'.repeat(1000), evidence: '字'.repeat(2000) })).toEqual({})
+    expect(validateRepairForm({ statement: '字'.repeat(1001), evidence: '字'.repeat(2001) })).toEqual({ statement: 'validation.repairStatement', evidence: 'validation.repairEvidence' })
+  })
+
+  it('builds the request for a rating or a listing, files only when there are some', () => {
+    const form = { statement: ' 已整改 ', evidence: ' 报告 ' }
+    expect(repairRequest({ kind: 'rating', id: 5001, year: 2026 }, form, [])).toEqual({ kind: 'rating', evaluation_id: 5001, statement: '已整改', evidence: '报告' })
+    expect(repairRequest({ kind: 'blacklist', id: 29, opensOn: '2027-10-16' }, form, [3, 4])).toEqual({
+      kind: 'blacklist',
+      listing_id: 29,
+      statement: '已整改',
+      evidence: '报告',
+      file_ids: [3, 4],
+    })
+  })
+
+  it('needs a note to reject, not to approve', () => {
+    expect(validateDecisionNote(true, '')).toBeNull()
+    expect(validateDecisionNote(false, '  ')).toBe('validation.repairNote')
+    expect(validateDecisionNote(false, '证明不足')).toBeNull()
+    expect(validateDecisionNote(true, '字'.repeat(501))).toBe('validation.repairNote')
+  })
+})
+
+describe('measures', () => {
+  it('names classes, the blacklist and areas', () => {
+    expect(measureClassLabel('blacklist', zh)).toBe('黑名单')
+    expect(measureClassLabel('A', zh)).toBe('A 级')
+    expect(measureClassLabel('blacklist', english)).toBe('Blacklist')
+    expect(measureAreaLabel('electricity', zh)).toBe('用电')
+    expect(measureAreaLabel('awards', english)).toBe('Awards and honours')
+    expect([measureClassTag('A'), measureClassTag('D'), measureClassTag('blacklist')]).toEqual(['success', 'danger', 'danger'])
+  })
+
+  it('groups by area in the areas\' order, leaving out the empty', () => {
+    const groups = groupMeasures([measure({ id: 1, area: 'tax' }), measure({ id: 2, area: 'awards' }), measure({ id: 3, area: 'tax', credit_class: 'blacklist' })])
+    expect(groups.map((group) => [group.area, group.items.map((item) => item.id)])).toEqual([
+      ['awards', [2]],
+      ['tax', [1, 3]],
+    ])
+    expect(groupMeasures([])).toEqual([])
+  })
+
+  it('sends only what changed, with the version seen', () => {
+    const item = measure()
+    expect(measureChanges(item, measureRow(item))).toBeNull()
+    expect(measureChanges(item, { text: ' 从严审核贷款 ', enabled: true })).toBeNull()
+    expect(measureChanges(item, { text: '暂停贷款', enabled: false })).toEqual({ version: 3, text: '暂停贷款', enabled: false })
+    expect(measureChanges(item, { text: item.text, enabled: false })).toEqual({ version: 3, enabled: false })
+  })
+
+  it('keeps a measure\'s text to 1–200 characters', () => {
+    expect(validateMeasureRow({ text: '字'.repeat(200), enabled: true })).toBeNull()
+    expect(validateMeasureRow({ text: '字'.repeat(201), enabled: true })).toBe('validation.measureText')
+    expect(validateMeasureRow({ text: ' ', enabled: true })).toBe('validation.measureText')
   })
 })

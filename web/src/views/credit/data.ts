@@ -25,9 +25,19 @@ import {
   type NewEvaluation,
   type NewListing,
   type StandardizationLevel,
+  MEASURE_AREAS,
+  type EnterpriseCredit,
+  type Measure,
+  type MeasureArea,
+  type MeasureChanges,
+  type MeasureClass,
+  type NewRepair,
+  type Repair,
+  type RepairKind,
+  type RepairStatus,
 } from '@/api/credit'
 import type { Role } from '@/api/users'
-import { canApproveEvaluations, canManageBlacklist, canManageCredit, canPrepareEvaluations } from '@/router/access'
+import { canApplyRepairs, canApproveEvaluations, canDecideRepairs, canManageBlacklist, canManageCredit, canPrepareEvaluations } from '@/router/access'
 import { codePoints } from '@/utils/validation'
 import { rulesOf } from '@/views/scoring/data'
 
@@ -735,7 +745,7 @@ export const listingColumns: Column<ListingCellKind>[] = [
   { kind: 'period', label: 'credit.blacklist.period', width: 190 },
   { kind: 'state', label: 'credit.status', width: 100 },
   { kind: 'removal', label: 'credit.blacklist.removal', minWidth: 160 },
-  { kind: 'actions', label: 'common.actions', width: 100 },
+  { kind: 'actions', label: 'common.actions', width: 120 },
 ]
 
 export function listingColumnsFor(options: { enterprise: boolean; actions: boolean }): Column<ListingCellKind>[] {
@@ -744,11 +754,157 @@ export function listingColumnsFor(options: { enterprise: boolean; actions: boole
 
 // ---- The page's tabs
 
-export type CreditTab = 'evaluations' | 'distribution' | 'blacklist' | 'settings'
+export type CreditTab = 'evaluations' | 'distribution' | 'blacklist' | 'repairs' | 'settings'
 
-/** Evaluations, the distribution and the blacklist for every role of the page; rules and settings for administrators. */
+/**
+ * Evaluations, the distribution, the blacklist and the repairs (decided by bureaus and
+ * administrators, read by stations) for every role of the page; rules and settings for administrators.
+ */
 export function creditTabs(role: Role | null | undefined): CreditTab[] {
-  const tabs: CreditTab[] = ['evaluations', 'distribution', 'blacklist']
+  const tabs: CreditTab[] = ['evaluations', 'distribution', 'blacklist', 'repairs']
   if (canManageCredit(role)) tabs.push('settings')
   return tabs
+}
+
+// ---- Credit repair (信用修复)
+
+/** The most code points of a repair's statement and evidence (credit::ValidateRepair). */
+export const MAX_STATEMENT = 1000
+export const MAX_EVIDENCE = 2000
+
+export function repairStatusTag(status: RepairStatus): TagType {
+  switch (status) {
+    case 'applied':
+      return 'warning'
+    case 'approved':
+      return 'success'
+    case 'rejected':
+      return 'danger'
+  }
+}
+
+/** The application waiting for a decision on a rating or a listing, if any (409 repair_open). */
+export function openRepairOf(repairs: readonly Repair[], kind: RepairKind, targetId: number): Repair | null {
+  return repairs.find((r) => r.status === 'applied' && r.kind === kind && (kind === 'rating' ? r.evaluation_id : r.listing_id) === targetId) ?? null
+}
+
+/** Whether the enterprise account may apply to repair its rating: its current D, not repaired, none pending. */
+export function ratingRepairable(card: Pick<EnterpriseCredit, 'rating' | 'repairs'> | null, role: Role | null | undefined): boolean {
+  const rating = card?.rating
+  if (!rating || !canApplyRepairs(role)) return false
+  return rating.final_class === 'D' && !rating.repaired_at && openRepairOf(card.repairs, 'rating', rating.id) === null
+}
+
+/**
+ * The repair button of a listing for the enterprise account: hidden (not the enterprise, or not
+ * listed), pending (an application waits), early (before removal opens: disabled, with the date), ready.
+ */
+export type ListingRepairState = 'hidden' | 'pending' | 'early' | 'ready'
+
+export function listingRepairState(
+  listing: Pick<Listing, 'id' | 'listed' | 'removal_opens_on'>,
+  repairs: readonly Repair[],
+  role: Role | null | undefined,
+  today: string,
+): ListingRepairState {
+  if (!canApplyRepairs(role) || !listing.listed) return 'hidden'
+  if (openRepairOf(repairs, 'blacklist', listing.id)) return 'pending'
+  return removalOpen(listing, today) ? 'ready' : 'early'
+}
+
+/** Whether the decision buttons show: bureaus and administrators, on an application not yet decided. */
+export function canDecideRepair(repair: Pick<Repair, 'status'>, role: Role | null | undefined): boolean {
+  return canDecideRepairs(role) && repair.status === 'applied'
+}
+
+/** What a repair is for: the rating (D, with its year) or the blacklist. */
+export type RepairTarget = { kind: 'rating'; id: number; year: number } | { kind: 'blacklist'; id: number; opensOn: string }
+
+export interface RepairForm {
+  statement: string
+  evidence: string
+}
+
+export type RepairField = keyof RepairForm
+
+export function emptyRepairForm(): RepairForm {
+  return { statement: '', evidence: '' }
+}
+
+export function validateRepairForm(form: RepairForm): Partial<Record<RepairField, string>> {
+  const errors: Partial<Record<RepairField, string>> = {}
+  const statement = codePoints(form.statement.trim())
+  if (statement === 0 || statement > MAX_STATEMENT) errors.statement = 'validation.repairStatement'
+  const evidence = codePoints(form.evidence.trim())
+  if (evidence === 0 || evidence > MAX_EVIDENCE) errors.evidence = 'validation.repairEvidence'
+  return errors
+}
+
+export function repairRequest(target: RepairTarget, form: RepairForm, fileIds: readonly number[]): NewRepair {
+  const common = { statement: form.statement.trim(), evidence: form.evidence.trim(), ...(fileIds.length > 0 ? { file_ids: [...fileIds] } : {}) }
+  return target.kind === 'rating' ? { kind: 'rating', evaluation_id: target.id, ...common } : { kind: 'blacklist', listing_id: target.id, ...common }
+}
+
+export function repairFormRules(form: RepairForm, t: Translate): FormRules {
+  return rulesOf<RepairField>(
+    [
+      ['statement', 'blur'],
+      ['evidence', 'blur'],
+    ],
+    () => validateRepairForm(form),
+    { statement: { max: MAX_STATEMENT }, evidence: { max: MAX_EVIDENCE } },
+    t,
+  )
+}
+
+/** A rejection needs a note (1–500); an approval's note is optional, at most 500. */
+export function validateDecisionNote(approve: boolean, note: string): string | null {
+  const length = codePoints(note.trim())
+  if (length > MAX_REASON || (!approve && length === 0)) return 'validation.repairNote'
+  return null
+}
+
+// ---- Measures (奖惩措施)
+
+/** At most this many code points of a measure's text. */
+export const MAX_MEASURE_TEXT = 200
+
+/** "A 级" … "D 级", or "黑名单" for the blacklist's measures. */
+export function measureClassLabel(value: MeasureClass, t: Translate): string {
+  return value === 'blacklist' ? t('credit.measures.blacklistClass') : classLabel(value, t)
+}
+
+export function measureAreaLabel(area: MeasureArea, t: Translate): string {
+  return t(`credit.measures.areas.${area}`)
+}
+
+export function measureClassTag(value: MeasureClass): TagType {
+  return value === 'blacklist' ? 'danger' : classTag(value)
+}
+
+/** The measures by area, in the areas' order, leaving out an area without any. */
+export function groupMeasures<M extends Pick<Measure, 'area'>>(measures: readonly M[]): { area: MeasureArea; items: M[] }[] {
+  return MEASURE_AREAS.map((area) => ({ area, items: measures.filter((m) => m.area === area) })).filter((group) => group.items.length > 0)
+}
+
+export interface MeasureRow {
+  text: string
+  enabled: boolean
+}
+
+export function measureRow(measure: Measure): MeasureRow {
+  return { text: measure.text, enabled: measure.enabled }
+}
+
+export function validateMeasureRow(row: MeasureRow): string | null {
+  const length = codePoints(row.text.trim())
+  return length === 0 || length > MAX_MEASURE_TEXT ? 'validation.measureText' : null
+}
+
+/** The version seen and what changed; null when nothing did. */
+export function measureChanges(measure: Measure, row: MeasureRow): MeasureChanges | null {
+  const changes: MeasureChanges = { version: measure.version }
+  if (row.text.trim() !== measure.text) changes.text = row.text.trim()
+  if (row.enabled !== measure.enabled) changes.enabled = row.enabled
+  return Object.keys(changes).length > 1 ? changes : null
 }
