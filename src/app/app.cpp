@@ -22,8 +22,8 @@
 #include "modules/plan/plan_routes.hpp"
 #include "modules/region/region_routes.hpp"
 #include "modules/scoring/scoring_routes.hpp"
-#include "modules/watchlist/watchlist_routes.hpp"
 #include "modules/stats/stats_routes.hpp"
+#include "modules/watchlist/watchlist_routes.hpp"
 
 namespace anjian::app {
 namespace {
