@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/messages.hpp"
+#include "http/json_input.hpp"
 #include "http/json_writer.hpp"
 
 namespace anjian::http {
@@ -143,6 +144,16 @@ Result<std::optional<int64_t>> QueryInteger(const Request& request, const std::s
     return Error::Invalid("invalid_integer", name);
   }
   return std::optional<int64_t>{value};
+}
+
+Result<VersionedText> ReadVersionedText(const Request& request, const std::string& text) {
+  auto input = JsonInput::Parse(request.body);
+  if (!input) return input.error();
+  VersionedText out;
+  out.version = input->RequiredInteger("version");
+  if (!text.empty()) out.text = input->RequiredString(text);
+  if (auto s = input->Finish(); !s) return s.error();
+  return out;
 }
 
 Result<int64_t> PathId(const Request& request, const std::string& name) {

@@ -89,4 +89,12 @@ Result<std::optional<int64_t>> QueryInteger(const Request& request, const std::s
 // A positive integer id from the path; anything else is a record that does not exist (404).
 Result<int64_t> PathId(const Request& request, const std::string& name);
 
+// The body of a step taken on a versioned record: {"version", and the text field `text` when it is
+// named (a reason, a note)}, both required, nothing else.
+struct VersionedText {
+  int64_t version = 0;
+  std::string text;
+};
+Result<VersionedText> ReadVersionedText(const Request& request, const std::string& text);
+
 }  // namespace anjian::http

@@ -65,12 +65,9 @@ template <typename Step>
 http::Response StepRoute(Request& request, Step step, bool with_reason) {
   auto id = http::PathId(request, "id");
   if (!id) return ErrorResponse(id.error(), request.language);
-  auto input = http::JsonInput::Parse(request.body);
-  if (!input) return ErrorResponse(input.error(), request.language);
-  int64_t version = input->RequiredInteger("version");
-  std::string reason = with_reason ? input->RequiredString("reason") : "";
-  if (auto s = input->Finish(); !s) return ErrorResponse(s.error(), request.language);
-  return RatedReply(request, step(*id, version, reason));
+  auto body = http::ReadVersionedText(request, with_reason ? "reason" : "");
+  if (!body) return ErrorResponse(body.error(), request.language);
+  return RatedReply(request, step(*id, body->version, body->text));
 }
 
 }  // namespace
@@ -280,15 +277,10 @@ void RegisterRoutes(http::Router& router, Service& service) {
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
-                auto input = http::JsonInput::Parse(request.body);
-                if (!input) return ErrorResponse(input.error(), request.language);
-                int64_t version = input->RequiredInteger("version");
-                std::string reason = input->RequiredString("reason");
-                if (auto s = input->Finish(); !s) {
-                  return ErrorResponse(s.error(), request.language);
-                }
-                return ListingReply(
-                    request, service.RemoveListing(*request.principal, *id, version, reason));
+                auto body = http::ReadVersionedText(request, "reason");
+                if (!body) return ErrorResponse(body.error(), request.language);
+                return ListingReply(request, service.RemoveListing(*request.principal, *id,
+                                                                   body->version, body->text));
               });
 
   router.Get("/api/v1/credit/repairs", http::Access::kAuthenticated, [&service](Request& request) {

@@ -119,32 +119,22 @@ void RegisterRoutes(http::Router& router, Service& service) {
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
-                auto input = http::JsonInput::Parse(request.body);
-                if (!input) return ErrorResponse(input.error(), request.language);
-                int64_t version = input->RequiredInteger("version");
-                std::string reason = input->RequiredString("reason");
-                if (auto s = input->Finish(); !s) {
-                  return ErrorResponse(s.error(), request.language);
-                }
-                return http::Reply(request,
-                                   service.Revoke(*request.principal, *id, version, reason),
-                                   [](const Event& e) { return ToJson(e); });
+                auto body = http::ReadVersionedText(request, "reason");
+                if (!body) return ErrorResponse(body.error(), request.language);
+                return http::Reply(
+                    request, service.Revoke(*request.principal, *id, body->version, body->text),
+                    [](const Event& e) { return ToJson(e); });
               });
 
   router.Post("/api/v1/scoring/events/{id}/reinspection", http::Access::kAuthenticated,
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
-                auto input = http::JsonInput::Parse(request.body);
-                if (!input) return ErrorResponse(input.error(), request.language);
-                int64_t version = input->RequiredInteger("version");
-                std::string note = input->RequiredString("note");
-                if (auto s = input->Finish(); !s) {
-                  return ErrorResponse(s.error(), request.language);
-                }
-                return http::Reply(request,
-                                   service.Reinspect(*request.principal, *id, version, note),
-                                   [](const Event& e) { return ToJson(e); });
+                auto body = http::ReadVersionedText(request, "note");
+                if (!body) return ErrorResponse(body.error(), request.language);
+                return http::Reply(
+                    request, service.Reinspect(*request.principal, *id, body->version, body->text),
+                    [](const Event& e) { return ToJson(e); });
               });
 
   router.Get("/api/v1/scoring/enterprises/{id}", http::Access::kAuthenticated,

@@ -72,14 +72,10 @@ void RegisterRoutes(http::Router& router, Service& service) {
               [&service](Request& request) {
                 auto id = http::PathId(request, "id");
                 if (!id) return ErrorResponse(id.error(), request.language);
-                auto input = http::JsonInput::Parse(request.body);
-                if (!input) return ErrorResponse(input.error(), request.language);
-                int64_t version = input->RequiredInteger("version");
-                std::string reason = input->RequiredString("reason");
-                if (auto s = input->Finish(); !s) {
-                  return ErrorResponse(s.error(), request.language);
-                }
-                return DetailReply(request, service.Lift(*request.principal, *id, version, reason));
+                auto body = http::ReadVersionedText(request, "reason");
+                if (!body) return ErrorResponse(body.error(), request.language);
+                return DetailReply(
+                    request, service.Lift(*request.principal, *id, body->version, body->text));
               });
 
   router.Post("/api/v1/watchlist/{id}/interviews", http::Access::kAuthenticated,
