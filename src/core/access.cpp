@@ -93,6 +93,15 @@ Scope Scope::System() {
   return scope;
 }
 
+Result<Scope::EnterpriseBounds> Scope::EnterprisesWithin(const std::string& region_code) const {
+  if (region_code.empty()) return ForEnterprises();
+  if (!region_code::IsWellFormed(region_code)) {
+    return Error::Invalid("invalid_region_code", "region_code");
+  }
+  if (!CoversRegion(region_code)) return Error::NotFound();
+  return ForEnterprises().Within(region_code);
+}
+
 bool Scope::CoversRegion(std::string_view code) const {
   if (everything_) return true;
   return root_region_ && region_code::Contains(*root_region_, code);

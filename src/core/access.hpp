@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 namespace anjian {
 
 enum class Role { kAdmin, kBureau, kStation, kGrid, kEnterprise, kExpert };
@@ -69,6 +71,10 @@ class Scope {
     EnterpriseBounds Within(std::string_view region_code) const;
   };
   EnterpriseBounds ForEnterprises() const;
+  // The enterprises of the scope within a `region_code` query parameter's subtree (empty: all of
+  // them): 422 invalid_region_code (field region_code) for a malformed code, 404 for a region
+  // outside the scope.
+  Result<EnterpriseBounds> EnterprisesWithin(const std::string& region_code) const;
   const std::optional<std::string>& root_region() const { return root_region_; }
   std::optional<int64_t> enterprise_id() const { return enterprise_id_; }
   // Non-zero for a grid worker, whose records are those of its grid cells.

@@ -118,17 +118,6 @@ Result<stats::Quarter> QuarterParam(const std::string& label, Instant now) {
   return stats::QuarterOf(fmt::format("{}-{:02d}-01", label.substr(0, 4), month));
 }
 
-// The caller's scope narrowed to a region in it (404 outside).
-Result<Scope::EnterpriseBounds> Within(const Principal& principal, const std::string& region_code) {
-  auto scope = Scope::For(principal);
-  if (region_code.empty()) return scope.ForEnterprises();
-  if (!region_code::IsWellFormed(region_code)) {
-    return Error::Invalid("invalid_region_code", "region_code");
-  }
-  if (!scope.CoversRegion(region_code)) return Error::NotFound();
-  return scope.ForEnterprises().Within(region_code);
-}
-
 std::pair<std::string, std::string> Instants(const stats::Quarter& q) {
   return {FormatInstant(*ChinaDayStart(q.first)),
           FormatInstant(*ChinaDayStart(*AddDays(q.last, 1)))};
@@ -448,7 +437,7 @@ Result<store::Followup> Service::Close(const Principal& principal, int64_t id,
 Result<QuarterSummary> Service::Quarter(const Principal& principal, const std::string& region_code,
                                         const std::string& quarter) {
   if (!ReadsAcross(principal.role) || principal.role == Role::kGrid) return Error::Forbidden();
-  auto bounds = Within(principal, region_code);
+  auto bounds = Scope::For(principal).EnterprisesWithin(region_code);
   if (!bounds) return bounds.error();
   auto q = QuarterParam(quarter, clock_.Now());
   if (!q) return q.error();
@@ -570,7 +559,7 @@ Result<QuarterPlanning> Service::PlanQuarter(const Principal& principal,
 Result<MissingListing> Service::Missing(const Principal& principal, const std::string& region_code,
                                         const std::string& quarter, const http::Page& page) {
   if (!ReadsAcross(principal.role) || principal.role == Role::kGrid) return Error::Forbidden();
-  auto bounds = Within(principal, region_code);
+  auto bounds = Scope::For(principal).EnterprisesWithin(region_code);
   if (!bounds) return bounds.error();
   auto q = QuarterParam(quarter, clock_.Now());
   if (!q) return q.error();

@@ -16,13 +16,7 @@ namespace {
 Result<Scope::EnterpriseBounds> BoundsFor(const Principal& principal,
                                           const std::string& region_code) {
   if (!Allows(principal.role, Permission::kReadEnterprises)) return Error::Forbidden();
-  auto scope = Scope::For(principal);
-  if (region_code.empty()) return scope.ForEnterprises();
-  if (!region_code::IsWellFormed(region_code)) {
-    return Error::Invalid("invalid_region_code", "region_code");
-  }
-  if (!scope.CoversRegion(region_code)) return Error::NotFound();
-  return scope.ForEnterprises().Within(region_code);
+  return Scope::For(principal).EnterprisesWithin(region_code);
 }
 
 // A China date's first instant, as instants are stored.
