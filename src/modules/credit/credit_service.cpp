@@ -28,17 +28,6 @@ bool ReadsRatings(Role role) {
   return ReadsDrafts(role) || role == Role::kGrid || role == Role::kEnterprise;
 }
 
-// The caller's scope narrowed to a region in it (404 outside).
-Result<Scope::EnterpriseBounds> Within(const Principal& principal, const std::string& region_code) {
-  auto scope = Scope::For(principal);
-  if (region_code.empty()) return scope.ForEnterprises();
-  if (!region_code::IsWellFormed(region_code)) {
-    return Error::Invalid("invalid_region_code", "region_code");
-  }
-  if (!scope.CoversRegion(region_code)) return Error::NotFound();
-  return scope.ForEnterprises().Within(region_code);
-}
-
 Status ValidateNote(const std::optional<std::string>& note) {
   if (note && CodePoints(*note) > kMaxNote) return Error::Invalid("invalid_text_length", "note");
   return {};
@@ -87,6 +76,12 @@ size_t DepthBelow(const std::string& root) {
     if (prefix == at) return next;
   }
   return kVillage;
+}
+
+// The year asked for, or else the latest with a rating (this year when there is none).
+int YearOrLatest(db::Transaction& tx, std::optional<int> year, const std::string& today) {
+  if (year) return *year;
+  return store::LatestRatedYear(tx).value_or(std::stoi(today.substr(0, 4)));
 }
 
 std::string Padded(const std::string& prefix) {
@@ -358,18 +353,12 @@ Result<DistributionReport> Service::Distribution(const Principal& principal,
                                                  std::optional<int> year,
                                                  const std::string& region_code) {
   if (!ReadsDrafts(principal.role)) return Error::Forbidden();
-  auto bounds = Within(principal, region_code);
+  auto bounds = Scope::For(principal).EnterprisesWithin(region_code);
   if (!bounds) return bounds.error();
   std::string today = ChinaDate(clock_.Now());
   db::Transaction tx(database_, db::TransactionMode::kRead);
   DistributionReport out;
-  if (year) {
-    out.year = *year;
-  } else {
-    auto row = tx.QueryOne("SELECT MAX(year) FROM credit_evaluations WHERE is_current = 1");
-    out.year =
-        static_cast<int>(row->GetOptional<int64_t>(0).value_or(std::stoi(today.substr(0, 4))));
-  }
+  out.year = YearOrLatest(tx, year, today);
   std::string root = !region_code.empty() ? region_code : principal.region_code.value_or("");
   size_t depth = DepthBelow(root);
   out.total.region_code = root;
@@ -710,20 +699,14 @@ Result<std::string> Service::ExportMeasures(const Principal& principal, std::opt
                                             const std::string& region_code,
                                             std::string_view language) {
   if (!ReadsDrafts(principal.role)) return Error::Forbidden();
-  auto bounds = Within(principal, region_code);
+  auto bounds = Scope::For(principal).EnterprisesWithin(region_code);
   if (!bounds) return bounds.error();
   static constexpr int64_t kExportRows = 100'000;
   std::string today = ChinaDate(clock_.Now());
   db::Transaction tx(database_, db::TransactionMode::kRead);
   store::EvaluationFilter filter;
   filter.current_only = true;
-  if (year) {
-    filter.year = *year;
-  } else {
-    auto row = tx.QueryOne("SELECT MAX(year) FROM credit_evaluations WHERE is_current = 1");
-    filter.year =
-        static_cast<int>(row->GetOptional<int64_t>(0).value_or(std::stoi(today.substr(0, 4))));
-  }
+  filter.year = YearOrLatest(tx, year, today);
   if (store::CountEvaluations(tx, filter, *bounds) > kExportRows) {
     return Error::Invalid("export_too_large");
   }

@@ -341,6 +341,13 @@ int64_t CountEvaluations(db::Transaction& tx, const EvaluationFilter& filter, co
       ->Get<int64_t>(0);
 }
 
+std::optional<int> LatestRatedYear(db::Transaction& tx) {
+  auto year = tx.QueryOne("SELECT MAX(year) FROM credit_evaluations WHERE is_current = 1")
+                  ->GetOptional<int64_t>(0);
+  if (!year) return std::nullopt;
+  return static_cast<int>(*year);
+}
+
 std::vector<ClassCounts> Distribution(db::Transaction& tx, int year, const Bounds& scope,
                                       size_t depth, const std::string& day) {
   std::map<std::string, ClassCounts> rows;

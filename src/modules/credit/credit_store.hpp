@@ -79,6 +79,8 @@ struct ClassCounts {
   std::map<std::string, int64_t> classes;
   int64_t blacklisted = 0;
 };
+// The latest year with a rating (a current evaluation), if any.
+std::optional<int> LatestRatedYear(db::Transaction& tx);
 std::vector<ClassCounts> Distribution(db::Transaction& tx, int year, const Bounds& scope,
                                       size_t depth, const std::string& day);
 
