@@ -206,3 +206,55 @@ test('(c) the enterprise reads its own ladder', async (t) => {
   await expectText(page, byTest('subject-ladder-level'), '黄牌警告')
   assert.equal(await page.locator(byTest('menu-watchlist')).count(), 0)
 })
+
+test('(d) a watched town shows its ladder on its region page: read-only to its station, with a way to the entry for the bureau', async () => {
+  const asBureau = await apiAs(BUREAU)
+  const { user } = await (await apiAs(STATION))('/me')
+  const town = user.region_code
+  const subject = `/watchlist/subject?subject_kind=region&region_code=${town}`
+  let { entry } = await asBureau(subject)
+  if (entry === null || entry.status !== 'active') {
+    ;({ entry } = await asBureau('/watchlist', {
+      method: 'POST',
+      body: { subject_kind: 'region', region_code: town, level: 'attention', reason: '辖区本季度隐患整改率低于全区平均水平' },
+    }))
+  }
+  const level = { attention: '重点关注', yellow_card: '黄牌警告', veto: '一票否决' }[entry.level]
+
+  // The station on its own town: the level and the ladder, nothing to act with.
+  const station = await freshPage(browser.context)
+  await login(station, STATION)
+  await station.waitForURL((url) => url.pathname === '/')
+  const asked = station.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return url.pathname === '/api/v1/watchlist/subject' && url.searchParams.get('region_code') === town
+  })
+  await station.goto(`${BASE_URL}/regions/${town}`)
+  assert.equal((await asked).status(), 200)
+  await expectText(station, byTest('subject-ladder-level'), level)
+  assert.equal(await station.locator(`${byTest('subject-ladder')} ${byTest(`watch-step-${entry.level}`)}`).getAttribute('data-state'), 'current')
+  assert.equal(await station.locator(byTest('subject-ladder-open')).count(), 0)
+  await screenshot(station, 'watchlist-d1-region')
+
+  // The bureau on the same town follows the link to the entry on the 渐进式管理 page.
+  const bureau = await freshPage(browser.context)
+  await login(bureau, BUREAU)
+  await bureau.waitForURL((url) => url.pathname === '/')
+  await bureau.goto(`${BASE_URL}/regions/${town}`)
+  await expectText(bureau, byTest('subject-ladder-level'), level)
+  await bureau.locator(byTest('subject-ladder-open')).click()
+  await bureau.waitForURL((url) => url.pathname === '/watchlist' && url.searchParams.get('entry') === String(entry.id))
+  await expectText(bureau, byTest('watch-drawer-level'), level)
+
+  // A town of the district that has never been listed reads 未列入, with no link.
+  const towns = await asBureau(`/regions/${town.slice(0, 6)}000000/children`)
+  for (const other of towns.items) {
+    if (other.code === town) continue
+    const { entry: theirs } = await asBureau(`/watchlist/subject?subject_kind=region&region_code=${other.code}`)
+    if (theirs !== null) continue
+    await bureau.goto(`${BASE_URL}/regions/${other.code}`)
+    await expectText(bureau, byTest('subject-ladder-level'), '未列入')
+    assert.equal(await bureau.locator(byTest('subject-ladder-open')).count(), 0)
+    break
+  }
+})
