@@ -258,3 +258,42 @@ test('(d) a watched town shows its ladder on its region page: read-only to its s
     break
   }
 })
+
+test('(e) a department of the district, which has no page of its own, shows its ladder on the district\'s page', async () => {
+  const asBureau = await apiAs(BUREAU)
+  const { user } = await asBureau('/me')
+  const district = user.region_code
+  const department = '交通运输局'
+  const subject = `/watchlist/subject?subject_kind=department&region_code=${district}&department=${encodeURIComponent(department)}`
+  let { entry } = await asBureau(subject)
+  if (entry === null || entry.status !== 'active') {
+    ;({ entry } = await asBureau('/watchlist', {
+      method: 'POST',
+      body: { subject_kind: 'department', region_code: district, department, level: 'attention', reason: '道路运输领域隐患排查治理不到位' },
+    }))
+  }
+  const level = { attention: '重点关注', yellow_card: '黄牌警告', veto: '一票否决' }[entry.level]
+
+  const page = await freshPage(browser.context)
+  await login(page, BUREAU)
+  await page.waitForURL((url) => url.pathname === '/')
+  const listed = page.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return url.pathname === '/api/v1/watchlist' && url.searchParams.get('subject_kind') === 'department'
+  })
+  await page.goto(`${BASE_URL}/regions/${district}`)
+  assert.equal((await listed).status(), 200)
+  const row = page.locator(byTest(`region-department-${entry.id}`))
+  await row.waitFor()
+  await expectText(page, byTest(`region-department-name-${entry.id}`), department)
+  await expectText(page, byTest(`region-department-level-${entry.id}`), level)
+  const asked = page.waitForResponse((r) => {
+    const url = new URL(r.url())
+    return url.pathname === '/api/v1/watchlist/subject' && url.searchParams.get('department') === department
+  })
+  await row.locator('.el-collapse-item__header').click()
+  assert.equal((await asked).status(), 200)
+  await expectText(page, `${byTest(`region-department-${entry.id}`)} ${byTest('subject-ladder-level')}`, level)
+  assert.equal(await row.locator(byTest(`watch-step-${entry.level}`)).getAttribute('data-state'), 'current')
+  await screenshot(page, 'watchlist-e1-department')
+})

@@ -1169,6 +1169,8 @@ const en: MessageSchema = {
     escalate: 'Escalate',
     escalateTitle: 'Escalate',
     currentLevel: 'Current level',
+    departments: 'Departments of this region',
+    noDepartments: 'No department of this region has been on the list',
     notListed: 'Not listed',
     atTop: 'Already at the highest level',
     added: 'Listed at {level}',

@@ -1167,6 +1167,8 @@ const zhCN = {
     escalate: '升级',
     escalateTitle: '升级管理等级',
     currentLevel: '当前等级',
+    departments: '本级部门',
+    noDepartments: '本级没有列入渐进式管理的部门',
     notListed: '未列入',
     atTop: '已是最高等级',
     added: '已列入{level}',

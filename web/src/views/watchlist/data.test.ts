@@ -7,6 +7,7 @@ import zhCN from '@/locales/zh-CN'
 import {
   activeStep,
   currentLevel,
+  departmentsOf,
   emptyEntryForm,
   emptyInterviewForm,
   entryActions,
@@ -240,5 +241,34 @@ describe('interviews', () => {
       followup: '整改',
       followup_due_on: '2026-12-15',
     })
+  })
+})
+
+describe('a region\'s departments', () => {
+  const district = '990102000000'
+  const department = (id: number, name: string, extra: Partial<WatchEntry> = {}) =>
+    entry({ id, subject_kind: 'department', subject_name: `清源区${name}`, enterprise_id: null, region_code: district, department: name, ...extra })
+
+  it('keeps each department of exactly the region once, by its latest entry, ordered by name', () => {
+    const rows = departmentsOf(
+      [
+        department(4, '住房和城乡建设局', { level: 'yellow_card' }),
+        department(2, '住房和城乡建设局', { status: 'escalated' }),
+        department(3, '交通运输局', { status: 'lifted' }),
+        department(5, '农业农村局', { region_code: '990102001000' }),
+        entry({ id: 6, subject_kind: 'region', region_code: district }),
+        entry({ id: 7, region_code: district }),
+      ],
+      district,
+    )
+    expect(rows.map((row) => [row.id, row.department, row.level, row.status])).toEqual([
+      [3, '交通运输局', 'attention', 'lifted'],
+      [4, '住房和城乡建设局', 'yellow_card', 'active'],
+    ])
+  })
+
+  it('is empty when none of the region\'s own departments was listed', () => {
+    expect(departmentsOf([department(5, '农业农村局', { region_code: '990102001000' })], district)).toEqual([])
+    expect(departmentsOf([], district)).toEqual([])
   })
 })

@@ -161,6 +161,21 @@ export function subjectOf(entry: Pick<WatchEntry, 'subject_kind' | 'enterprise_i
   return { subject_kind: 'department', region_code: entry.region_code, department: entry.department }
 }
 
+/**
+ * The departments of exactly `regionCode` that have been on the list, each by its latest entry
+ * (active, or lifted), ordered by name: what a region's page shows below the region's own ladder.
+ * The list answers the region and everything below it, so departments of its towns are left out.
+ */
+export function departmentsOf<E extends Pick<WatchEntry, 'id' | 'subject_kind' | 'region_code' | 'department'>>(entries: readonly E[], regionCode: string): E[] {
+  const latest = new Map<string, E>()
+  for (const entry of entries) {
+    if (entry.subject_kind !== 'department' || entry.region_code !== regionCode) continue
+    const seen = latest.get(entry.department)
+    if (!seen || entry.id > seen.id) latest.set(entry.department, entry)
+  }
+  return [...latest.values()].sort((a, b) => a.department.localeCompare(b.department, 'zh-CN'))
+}
+
 // ---- Listing or escalating a subject
 
 export interface EntryForm {
