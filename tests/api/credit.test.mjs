@@ -302,9 +302,23 @@ test('credit repair: the enterprise applies, the bureau decides; the measures fo
   const applied = await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '已完成全部整改并作出公开承诺', evidence: '整改验收报告；全员培训记录' }, sessions.ent1_1);
   assert.equal(applied.status, 201, applied.text);
   expectError(await post('/api/v1/credit/repairs', { kind: 'rating', evaluation_id: draft.id, statement: '再次', evidence: '报告' }, sessions.ent1_1), 409, 'repair_open', 'kind');
+  // The application rings the district's bureau (and the city's), not the enterprise nor another district.
+  const rung = async (session, kind) => (await get('/api/v1/notifications?page_size=50', session)).body.items.filter((n) => n.kind === kind && n.params.repair_id === applied.body.id);
+  const [asked] = await rung(sessions.district1, 'credit_repair_applied');
+  assert.ok(asked, 'district 1 is asked to decide');
+  assert.equal(asked.region_code, '990102000000');
+  assert.equal(asked.params.repair_kind, 'rating');
+  assert.equal(asked.params.status, 'applied');
+  assert.equal((await rung(sessions.city, 'credit_repair_applied')).length, 1);
+  assert.equal((await rung(sessions.district2, 'credit_repair_applied')).length, 0);
+  assert.equal((await rung(sessions.ent1_1, 'credit_repair_applied')).length, 0);
   expectError(await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: true }, sessions.station1_1), 403, 'forbidden');
   expectError(await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: false }, sessions.district1), 422, 'required', 'note');
   const decided = await post(`/api/v1/credit/repairs/${applied.body.id}/decision`, { version: applied.body.version, approve: true, note: '经核查整改到位，同意修复' }, sessions.district1);
+  const [told] = await rung(sessions.ent1_1, 'credit_repair_decided');
+  assert.ok(told, 'the enterprise hears of the decision');
+  assert.equal(told.params.status, 'approved');
+  assert.equal(told.params.note, '经核查整改到位，同意修复');
   assert.equal(decided.status, 200, decided.text);
   assert.equal(decided.body.status, 'approved');
   // No longer exposed: the lookup shows no class, the rating keeps its history.

@@ -9,6 +9,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/enterprise/enterprise_store.hpp"
 #include "modules/file/file_service.hpp"
+#include "modules/notification/notification_service.hpp"
 #include "modules/region/region_store.hpp"
 #include "modules/scoring/scoring.hpp"
 #include "modules/scoring/scoring_store.hpp"
@@ -87,6 +88,31 @@ int YearOrLatest(db::Transaction& tx, std::optional<int> year, const std::string
 std::string Padded(const std::string& prefix) {
   static constexpr size_t kDigits = 12;
   return prefix + std::string(kDigits - std::min(prefix.size(), kDigits), '0');
+}
+
+// The bell: an application reaches the bureau of the enterprise's district (and so the city's),
+// which decides it; the decision reaches the enterprise.
+void NotifyRepair(db::Transaction& tx, const store::Repair& r, const std::string& at) {
+  static constexpr size_t kDistrictDigits = 6;
+  notification::Notification n;
+  n.enterprise_id = r.enterprise_id;
+  if (r.status == "applied") {
+    n.kind = "credit_repair_applied";
+    n.region_code = Padded(r.region_code.substr(0, kDistrictDigits));
+    n.audience_role = notification::UnitRole(*n.region_code);
+  } else {
+    n.kind = "credit_repair_decided";
+    n.audience_role = "enterprise";
+  }
+  n.params = nlohmann::json{{"enterprise_name", r.enterprise_name},
+                            {"repair_kind", r.kind},
+                            {"repair_id", r.id},
+                            {"status", r.status},
+                            {"note", r.decision_note}}
+                 .dump();
+  n.dedupe_key = fmt::format("{}:{}", n.kind, r.id);
+  n.created_at = at;
+  notification::Add(tx, n);
 }
 
 }  // namespace
@@ -544,6 +570,7 @@ Result<store::Repair> Service::ApplyRepair(const Principal& principal, RepairInp
   auto created = store::FindRepair(tx, id, Scope::System().ForEnterprises());
   audit::Append(tx, audit::ActorOf(principal), "create", "credit_repair", std::to_string(id),
                 nullptr, ToJson(*created), now);
+  NotifyRepair(tx, *created, FormatInstant(now));
   tx.Commit();
   return *created;
 }
@@ -586,6 +613,7 @@ Result<store::Repair> Service::DecideRepair(const Principal& principal, int64_t 
   auto after = store::FindRepair(tx, id, Scope::System().ForEnterprises());
   audit::Append(tx, audit::ActorOf(principal), approve ? "approve" : "reject", "credit_repair",
                 std::to_string(id), ToJson(*current), ToJson(*after), now);
+  NotifyRepair(tx, *after, FormatInstant(now));
   tx.Commit();
   return *after;
 }

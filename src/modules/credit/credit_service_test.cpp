@@ -4,6 +4,7 @@
 // public list and lookup showing only what is published.
 #include "modules/credit/credit_service.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -12,6 +13,7 @@
 #include "core/uscc.hpp"
 #include "modules/enterprise/enterprise_service.hpp"
 #include "modules/identity/identity_service.hpp"
+#include "modules/notification/notification_service.hpp"
 #include "modules/region/region_service.hpp"
 #include "modules/scoring/scoring_service.hpp"
 #include "testing/test_database.hpp"
@@ -71,6 +73,21 @@ class CreditServiceTest : public ::testing::TestWithParam<std::string> {
                                              {"commitment", parts},
                                              {"compliance", parts}};
     return in;
+  }
+  // The kinds and repair statuses on a reader's bell, oldest first, of the credit repair kinds.
+  std::vector<std::string> Bell(const Principal& reader) {
+    notification::Service bell(**database_, clock_);
+    auto listed = bell.List(reader, false, {1, 100});
+    EXPECT_TRUE(listed.ok());
+    std::vector<std::string> out;
+    for (const auto& n : listed->items) {
+      if (!n.kind.starts_with("credit_repair")) continue;
+      auto params = nlohmann::json::parse(n.params);
+      out.insert(out.begin(),
+                 fmt::format("{} {} {}", n.kind, params.at("enterprise_name").get<std::string>(),
+                             params.at("status").get<std::string>()));
+    }
+    return out;
   }
   // Prepared by the station, submitted, approved by the district.
   Rated Approved(int64_t enterprise, double standardization, double parts) {
@@ -300,6 +317,10 @@ TEST_P(CreditServiceTest, RepairEndsADisclosureOrAListingAndMeasuresFollowTheCla
   auto applied = service_->ApplyRepair(owner_, in);
   ASSERT_TRUE(applied.ok()) << applied.error().code << " " << applied.error().field;
   EXPECT_EQ(applied->status, "applied");
+  // The application rings the district's bureau, not another district's nor the enterprise.
+  EXPECT_EQ(Bell(district_), std::vector<std::string>{"credit_repair_applied 甲机械厂 applied"});
+  EXPECT_TRUE(Bell(other_district_).empty());
+  EXPECT_TRUE(Bell(owner_).empty());
   EXPECT_EQ(service_->ApplyRepair(owner_, in).error().code, "repair_open");
   EXPECT_EQ(service_->DecideRepair(station_, applied->id, applied->version, true, "").error().code,
             "forbidden");
@@ -314,6 +335,7 @@ TEST_P(CreditServiceTest, RepairEndsADisclosureOrAListingAndMeasuresFollowTheCla
       service_->DecideRepair(district_, applied->id, applied->version, true, "同意修复");
   ASSERT_TRUE(approved.ok()) << approved.error().code;
   EXPECT_EQ(approved->status, "approved");
+  EXPECT_EQ(Bell(owner_), std::vector<std::string>{"credit_repair_decided 甲机械厂 approved"});
   // The disclosure ends; the rating and the application stay in the history.
   EXPECT_EQ(service_->Public("exposed", {1, 20})->total, 0);
   EXPECT_TRUE(service_->Get(district_, d.evaluation.id)->evaluation.repaired_at.has_value());
@@ -346,6 +368,7 @@ TEST_P(CreditServiceTest, RepairEndsADisclosureOrAListingAndMeasuresFollowTheCla
   ASSERT_TRUE(asked.ok()) << asked.error().code;
   auto rejected = service_->DecideRepair(district_, asked->id, asked->version, false, "罚款未缴清");
   ASSERT_TRUE(rejected.ok());
+  EXPECT_EQ(Bell(owner_other), std::vector<std::string>{"credit_repair_decided 乙化工厂 rejected"});
   EXPECT_TRUE(service_->GetListing(district_, listed->listing.id)->listing.removed_on ==
               std::nullopt);
   auto again = service_->ApplyRepair(owner_other, leave);

@@ -9,11 +9,15 @@ export const NOTIFICATION_KINDS = [
   'major_listed',
   'score_event',
   'score_threshold',
+  'credit_repair_applied',
+  'credit_repair_decided',
 ] as const
 /**
  * An enterprise hears of notice_issued, deadline_soon, overdue and score_event (points recorded
  * against it); a station or bureau of submitted, overdue, major_listed and score_threshold (an
- * enterprise's points crossed a threshold whose follow-up is the unit's).
+ * enterprise's points crossed a threshold whose follow-up is the unit's). A district's bureau hears
+ * of credit_repair_applied (an enterprise applied for credit repair), the enterprise of
+ * credit_repair_decided (its application approved or rejected).
  */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -35,6 +39,11 @@ export interface NotificationParams {
   /** YYYY-MM-DD */
   due_on?: string
   followup_id?: number
+  /** credit_repair_*: what is repaired (a D rating or a listing), the application, its status and the bureau's note. */
+  repair_kind?: 'rating' | 'blacklist'
+  repair_id?: number
+  status?: 'applied' | 'approved' | 'rejected'
+  note?: string
 }
 
 export interface Notification {

@@ -53,6 +53,16 @@ describe('notificationText', () => {
     )
   })
 
+  it('words credit repair: the application for the bureau, the decision for the enterprise', () => {
+    const repair = { enterprise_name: '江川市清源长昌餐饮有限公司', repair_kind: 'rating' as const, repair_id: 9, status: 'applied' as const, note: '' }
+    expect(notificationText({ kind: 'credit_repair_applied', params: repair }, zh)).toBe('江川市清源长昌餐饮有限公司 申请信用修复（D 级评定），待审核')
+    expect(notificationText({ kind: 'credit_repair_applied', params: repair }, en)).toBe('江川市清源长昌餐饮有限公司 applied for credit repair (Class D rating), awaiting a decision')
+    expect(notificationText({ kind: 'credit_repair_decided', params: { ...repair, status: 'approved', note: '同意' } }, zh)).toBe('信用修复申请（D 级评定）已通过')
+    expect(notificationText({ kind: 'credit_repair_decided', params: { ...repair, repair_kind: 'blacklist', status: 'rejected', note: '罚款未缴清' } }, zh)).toBe(
+      '信用修复申请（黑名单）未通过：罚款未缴清',
+    )
+  })
+
   it('reads points without a reason as a sentence, and shortens a long one', () => {
     expect(notificationText({ kind: 'score_event', params: { points: 2, reason: '', total: 2, cycle: 2026 } }, zh)).toBe('贵单位被记 2 分，2026 周期累计 2 分')
     expect(notificationText({ kind: 'score_event', params: { points: 2, reason: '因'.repeat(50), total: 2, cycle: 2026 } }, zh)).toContain(`（${'因'.repeat(40)}…）`)
@@ -82,6 +92,8 @@ describe('helpers', () => {
     expect(notificationTone({ kind: 'submitted' })).toBe('primary')
     expect(notificationTone({ kind: 'score_threshold' })).toBe('danger')
     expect(notificationTone({ kind: 'score_event' })).toBe('warning')
+    expect(notificationTone({ kind: 'credit_repair_applied' })).toBe('primary')
+    expect(notificationTone({ kind: 'credit_repair_decided' })).toBe('primary')
   })
 
   it('opens the hazard', () => {
@@ -94,6 +106,11 @@ describe('helpers', () => {
     expect(notificationTarget({ kind: 'score_event', hazard_id: null, enterprise_id: 7 })).toBe('/enterprises/7?tab=scoring')
     expect(notificationTarget({ kind: 'score_event', hazard_id: null, enterprise_id: null })).toBeNull()
     expect(notificationTarget({ kind: 'score_threshold', hazard_id: null, enterprise_id: null })).toBe('/scoring?tab=followups')
+  })
+
+  it('opens the bureau\'s repairs for an application, and the enterprise\'s credit tab for a decision', () => {
+    expect(notificationTarget({ kind: 'credit_repair_applied', hazard_id: null, enterprise_id: 7 })).toBe('/credit?tab=repairs')
+    expect(notificationTarget({ kind: 'credit_repair_decided', hazard_id: null, enterprise_id: 7 })).toBe('/enterprises/7?tab=credit')
   })
 
   it('shows no badge when all is read, and caps it', () => {

@@ -30,10 +30,15 @@ export function notificationText(notification: Pick<Notification, 'kind' | 'para
     // The action in the reader's language, with the scoring page's labels.
     action: params.action ? t(`scoring.actions.${params.action}`) : '',
     due: params.due_on ?? '',
+    repairKind: params.repair_kind ? t(`credit.repairs.kinds.${params.repair_kind}`) : '',
+    note: shorten(params.note ?? ''),
   }
   // A notice without its number (an older record) still reads as a sentence, and so do points without a reason.
   if (notification.kind === 'notice_issued' && !named.number) return t('notifications.kinds.notice_issued_unnumbered', named)
   if (notification.kind === 'score_event' && !named.reason) return t('notifications.kinds.score_event_unexplained', named)
+  if (notification.kind === 'credit_repair_decided') {
+    return t(params.status === 'approved' ? 'notifications.kinds.credit_repair_approved' : 'notifications.kinds.credit_repair_rejected', named)
+  }
   return t(`notifications.kinds.${notification.kind}`, named)
 }
 
@@ -49,13 +54,16 @@ export function notificationTone(notification: Pick<Notification, 'kind'>): 'dan
       return 'warning'
     case 'notice_issued':
     case 'submitted':
+    case 'credit_repair_applied':
+    case 'credit_repair_decided':
       return 'primary'
   }
 }
 
 /**
  * Where opening a notification goes: points recorded, to the enterprise's score card; a threshold
- * crossed, to the follow-ups of the scoring page (the unit's work list); otherwise its hazard, or nowhere.
+ * crossed, to the follow-ups of the scoring page (the unit's work list); a repair application, to
+ * the bureau's 信用修复 tab, and its decision to the enterprise's 信用 tab; otherwise its hazard, or nowhere.
  */
 export function notificationTarget(notification: Pick<Notification, 'kind' | 'hazard_id' | 'enterprise_id'>): string | null {
   switch (notification.kind) {
@@ -63,6 +71,10 @@ export function notificationTarget(notification: Pick<Notification, 'kind' | 'ha
       return notification.enterprise_id ? `/enterprises/${notification.enterprise_id}?tab=scoring` : null
     case 'score_threshold':
       return '/scoring?tab=followups'
+    case 'credit_repair_applied':
+      return '/credit?tab=repairs'
+    case 'credit_repair_decided':
+      return notification.enterprise_id ? `/enterprises/${notification.enterprise_id}?tab=credit` : null
     default:
       return notification.hazard_id ? `/hazards/${notification.hazard_id}` : null
   }

@@ -145,6 +145,9 @@ const en: MessageSchema = {
       score_event: 'Your enterprise was given {points} points ({reason}); {total} points in cycle {cycle} so far',
       score_event_unexplained: 'Your enterprise was given {points} points; {total} points in cycle {cycle} so far',
       score_threshold: '{enterprise} has {total} points, reaching the {threshold}-point threshold ({action}): to be done by {due}',
+      credit_repair_applied: '{enterprise} applied for credit repair ({repairKind}), awaiting a decision',
+      credit_repair_approved: 'Your credit repair application ({repairKind}) was approved',
+      credit_repair_rejected: 'Your credit repair application ({repairKind}) was rejected: {note}',
     },
   },
   enterprises: {

@@ -143,6 +143,9 @@ const zhCN = {
       score_event: '贵单位被记 {points} 分（{reason}），{cycle} 周期累计 {total} 分',
       score_event_unexplained: '贵单位被记 {points} 分，{cycle} 周期累计 {total} 分',
       score_threshold: '{enterprise} 累计记分 {total} 分，达到 {threshold} 分线（{action}），请于 {due} 前完成',
+      credit_repair_applied: '{enterprise} 申请信用修复（{repairKind}），待审核',
+      credit_repair_approved: '信用修复申请（{repairKind}）已通过',
+      credit_repair_rejected: '信用修复申请（{repairKind}）未通过：{note}',
     },
   },
   enterprises: {
