@@ -119,12 +119,11 @@ Transaction::Transaction(Database& database, TransactionMode mode)
 
 Transaction::~Transaction() {
   if (!connection_) return;
-  if (open_) {
-    try {
-      connection_->Execute("ROLLBACK", {});
-    } catch (...) {
-      connection_.reset();  // unusable: let the pool open a fresh one
-    }
+  try {
+    if (open_) connection_->Execute("ROLLBACK", {});
+    if (widened_) connection_->ResetPageCache();
+  } catch (...) {
+    connection_.reset();  // unusable: let the pool open a fresh one
   }
   database_.Release(std::move(connection_));
 }
@@ -152,6 +151,11 @@ void Transaction::Commit() {
 }
 
 Dialect Transaction::dialect() const { return connection_->dialect(); }
+
+void Transaction::WidenPageCache(int64_t mebibytes) {
+  connection_->WidenPageCache(mebibytes);
+  widened_ = true;
+}
 
 std::unique_ptr<Database> Open(const std::string& url, size_t pool_size) {
   if (url.starts_with("sqlite:")) {

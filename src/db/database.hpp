@@ -84,6 +84,9 @@ class Connection {
   // Runs several statements without parameters (migrations).
   virtual void ExecuteScript(std::string_view sql) = 0;
   virtual Dialect dialect() const = 0;
+  // The connection's own page cache, where it has one (SQLite; PostgreSQL's is the server's).
+  virtual void WidenPageCache(int64_t /*mebibytes*/) {}
+  virtual void ResetPageCache() {}
 };
 
 enum class TransactionMode { kRead, kWrite };
@@ -105,12 +108,17 @@ class Transaction {
   void ExecuteScript(std::string_view sql);
   void Commit();
   Dialect dialect() const;
+  // For a write that touches far more pages than the page cache holds (a rollover of a million
+  // rows): SQLite spills dirty pages to the WAL and reads them back, about twice as slow. The
+  // connection's cache holds `mebibytes` until the transaction ends, then the default again.
+  void WidenPageCache(int64_t mebibytes);
 
  private:
   Database& database_;
   std::unique_ptr<Connection> connection_;
   TransactionMode mode_;
   bool open_ = false;
+  bool widened_ = false;
 };
 
 struct PoolStats {

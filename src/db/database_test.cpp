@@ -35,6 +35,62 @@ TEST_P(DatabaseTest, BindsAndReadsEveryType) {
   EXPECT_TRUE(exists->Get<bool>(0));
 }
 
+TEST_P(DatabaseTest, BindsAStatementOfThousandsOfPlaceholdersEachTimeItRuns) {
+  testing::TestDatabase database(GetParam());
+  Transaction tx(*database, TransactionMode::kWrite);
+  tx.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, label TEXT, amount BIGINT)");
+  // One multi-row insert, as batches write: $1 shared, two values a row after it.
+  static constexpr int kRows = 1500;
+  std::string sql = "INSERT INTO t (id, label, amount) VALUES ";
+  for (int i = 0; i < kRows; ++i) {
+    sql += (i == 0 ? "($" : ", ($") + std::to_string(2 + 2 * i) + ", $1, $" +
+           std::to_string(3 + 2 * i) + ")";
+  }
+  for (int64_t round = 0; round < 2; ++round) {
+    Params params{std::string(round == 0 ? "甲" : "乙")};
+    for (int64_t i = 0; i < kRows; ++i) params.insert(params.end(), {round * kRows + i, i * i});
+    tx.Execute(sql, params);
+  }
+  auto row =
+      tx.QueryOne("SELECT COUNT(*), MIN(label), MAX(label), MAX(amount) FROM t WHERE id >= $1",
+                  {int64_t{kRows}});
+  EXPECT_EQ(row->Get<int64_t>(0), kRows);
+  EXPECT_EQ(row->Get<std::string>(1), "乙");
+  EXPECT_EQ(row->Get<std::string>(2), "乙");
+  EXPECT_EQ(row->Get<int64_t>(3), int64_t{kRows - 1} * (kRows - 1));
+  // A statement given fewer values than it names is refused.
+  EXPECT_THROW(tx.Execute("INSERT INTO t (id, label) VALUES ($1, $3)", {int64_t{9999}, nullptr}),
+               DbError);
+}
+
+TEST_P(DatabaseTest, AWidenedPageCacheLastsForItsTransactionOnly) {
+  // One connection, so the next transaction gets the same one back.
+  testing::TestDatabase database(GetParam(), true, 1);
+  bool sqlite = (*database).dialect() == Dialect::kSqlite;
+  // SQLite's page cache in KiB (negative); none on PostgreSQL, whose cache is the server's.
+  auto cache = [&](Transaction& tx) -> std::optional<int64_t> {
+    if (!sqlite) return std::nullopt;
+    return tx.QueryOne("PRAGMA cache_size")->Get<int64_t>(0);
+  };
+  auto expected = [&](int64_t kib) { return sqlite ? std::optional(kib) : std::nullopt; };
+  for (bool commit : {true, false}) {
+    {
+      Transaction tx(*database, TransactionMode::kWrite);
+      tx.WidenPageCache(64);
+      EXPECT_EQ(cache(tx), expected(-65536));
+      tx.Execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY)");
+      tx.Execute("INSERT INTO t (id) VALUES ($1)", {int64_t{commit ? 1 : 2}});
+      if (commit) tx.Commit();
+    }
+    // Committed or rolled back, the next transaction on the connection has the default cache.
+    Transaction tx(*database, TransactionMode::kRead);
+    EXPECT_EQ(cache(tx), expected(-8192));
+    auto rows = tx.Query("SELECT id FROM t");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].Get<int64_t>(0), 1);
+  }
+}
+
 TEST_P(DatabaseTest, ClassifiesConstraintViolations) {
   testing::TestDatabase database(GetParam());
   {

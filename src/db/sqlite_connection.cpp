@@ -37,12 +37,18 @@ class SqliteConnection final : public Connection {
     // ones on a power failure. The page cache is per connection: 8 MiB × pool size.
     ExecuteScript(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=5000; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY; "
-        "PRAGMA mmap_size=268435456;");
+        "PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;");
+    ResetPageCache();
   }
 
+  // A negative cache_size is in KiB; shrinking it frees the pages beyond the new size.
+  void WidenPageCache(int64_t mebibytes) override {
+    ExecuteScript("PRAGMA cache_size=-" + std::to_string(mebibytes * 1024));
+  }
+  void ResetPageCache() override { ExecuteScript("PRAGMA cache_size=-8192"); }
+
   ~SqliteConnection() override {
-    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.statement);
     sqlite3_close_v2(handle_);
   }
 
@@ -116,31 +122,45 @@ class SqliteConnection final : public Connection {
     throw DbError(Classify(rc), message);
   }
 
-  // Statements are prepared once per connection and kept. "$1" is a named parameter to SQLite,
-  // so each parameter slot is bound by the number in its name.
+  // A statement prepared once per connection and kept, with the number each parameter slot's
+  // name holds: "$1" is a named parameter to SQLite, and looking a name up walks a list, which
+  // costs the square of the slots on a statement with thousands of them.
+  struct Prepared {
+    sqlite3_stmt* statement = nullptr;
+    std::vector<size_t> numbers;  // of slots 1, 2, …
+  };
+
   sqlite3_stmt* Prepare(std::string_view sql, const Params& params) {
     std::string key(sql);
     auto found = statements_.find(key);
-    sqlite3_stmt* statement = nullptr;
-    if (found != statements_.end()) {
-      statement = found->second;
-    } else {
+    if (found == statements_.end()) {
+      Prepared prepared;
       int rc = sqlite3_prepare_v3(handle_, key.c_str(), static_cast<int>(key.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+                                  SQLITE_PREPARE_PERSISTENT, &prepared.statement, nullptr);
       if (rc != SQLITE_OK) {
         throw DbError(Classify(rc), std::string(sqlite3_errmsg(handle_)) + " in: " + key);
       }
-      statements_.emplace(std::move(key), statement);
+      int slots = sqlite3_bind_parameter_count(prepared.statement);
+      for (int slot = 1; slot <= slots; ++slot) {
+        const char* name = sqlite3_bind_parameter_name(prepared.statement, slot);
+        size_t number = 0;
+        if (name == nullptr || name[0] != '$' ||
+            std::from_chars(name + 1, name + std::char_traits<char>::length(name), number).ec !=
+                std::errc{} ||
+            number == 0) {
+          sqlite3_finalize(prepared.statement);
+          throw DbError(DbError::Kind::kOther, "unnumbered parameter in: " + key);
+        }
+        prepared.numbers.push_back(number);
+      }
+      found = statements_.emplace(std::move(key), std::move(prepared)).first;
     }
+    sqlite3_stmt* statement = found->second.statement;
     sqlite3_clear_bindings(statement);
-    int slots = sqlite3_bind_parameter_count(statement);
-    for (int slot = 1; slot <= slots; ++slot) {
-      const char* name = sqlite3_bind_parameter_name(statement, slot);
-      size_t number = 0;
-      if (name == nullptr || name[0] != '$' ||
-          std::from_chars(name + 1, name + std::char_traits<char>::length(name), number).ec !=
-              std::errc{} ||
-          number == 0 || number > params.size()) {
+    int slot = 0;
+    for (size_t number : found->second.numbers) {
+      ++slot;
+      if (number > params.size()) {
         throw DbError(DbError::Kind::kOther, "unbound parameter in: " + std::string(sql));
       }
       Bind(statement, slot, params[number - 1]);
@@ -167,7 +187,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* handle_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared> statements_;
 };
 
 }  // namespace

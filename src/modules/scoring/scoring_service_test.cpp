@@ -184,9 +184,25 @@ TEST_P(ScoringServiceTest, TwoCycles) {
   EXPECT_EQ(explicitly->already_decided, 3);
   auto current = Card(2026);
   EXPECT_EQ(current.total, late_points + 2);
+  // Each carried decision names its copy in the new cycle, which keeps the original's day.
+  std::map<int64_t, int64_t> copies;
   for (const auto& p : current.events) {
     EXPECT_EQ(p.event.source, "carried");
-    EXPECT_TRUE(p.event.carried_from_event_id.has_value());
+    ASSERT_TRUE(p.event.carried_from_event_id.has_value());
+    copies[*p.event.carried_from_event_id] = p.event.id;
+    if (p.event.carried_from_event_id == manual->id) {
+      EXPECT_EQ(p.event.occurred_on, "2026-09-30");
+      EXPECT_EQ(p.event.points, 2);
+      EXPECT_EQ(p.event.reason, "未按期报送台账");
+    }
+  }
+  EXPECT_EQ(copies.size(), 2u);
+  for (const auto& item : rolled.items) {
+    if (item.clears) {
+      EXPECT_FALSE(item.carried_event_id.has_value());
+    } else {
+      EXPECT_EQ(item.carried_event_id, copies.at(item.event_id));
+    }
   }
   // The carried points cross the first threshold of the new cycle: its follow-up, once.
   if (late_points + 2 >= 3) {

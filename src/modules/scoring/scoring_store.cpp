@@ -1,5 +1,8 @@
 #include "modules/scoring/scoring_store.hpp"
 
+#include <fmt/format.h>
+
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -293,16 +296,27 @@ int64_t CountRanked(db::Transaction& tx, int cycle, int64_t min_points,
       ->Get<int64_t>(0);
 }
 
+namespace {
+
+// What the rollover judges of a hazard (`h`), as five columns from `first`.
+constexpr std::string_view kHazardFacts =
+    "h.state, h.deadline, h.verified_at, h.verified_on, (SELECT MIN(v.at) FROM hazard_events v "
+    "WHERE v.hazard_id = h.id AND v.to_state = 'cancelled')";
+
+HazardFacts ReadHazardFacts(const db::Row& row, size_t first) {
+  return HazardFacts{row.Get<std::string>(first), row.GetOptional<std::string>(first + 1),
+                     row.GetOptional<std::string>(first + 2),
+                     row.GetOptional<std::string>(first + 3),
+                     row.GetOptional<std::string>(first + 4)};
+}
+
+}  // namespace
+
 std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id) {
-  auto row = tx.QueryOne(
-      "SELECT h.state, h.deadline, h.verified_at, h.verified_on, (SELECT MIN(v.at) FROM "
-      "hazard_events v WHERE v.hazard_id = h.id AND v.to_state = 'cancelled') FROM hazards h "
-      "WHERE h.id = $1",
-      {hazard_id});
+  auto row = tx.QueryOne(fmt::format("SELECT {} FROM hazards h WHERE h.id = $1", kHazardFacts),
+                         {hazard_id});
   if (!row) return std::nullopt;
-  return HazardFacts{row->Get<std::string>(0), row->GetOptional<std::string>(1),
-                     row->GetOptional<std::string>(2), row->GetOptional<std::string>(3),
-                     row->GetOptional<std::string>(4)};
+  return ReadHazardFacts(*row, 0);
 }
 
 std::vector<int64_t> CarriedCopies(db::Transaction& tx, int64_t event_id) {
@@ -321,25 +335,98 @@ std::vector<int64_t> CarriedCopies(db::Transaction& tx, int64_t event_id) {
   return out;
 }
 
-std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit) {
-  std::vector<Event> out;
-  for (const auto& row : tx.Query(
-           std::string(kEventColumns) +
-               "WHERE s.cycle = $1 AND s.state = 'active' AND s.id > $2 AND NOT EXISTS (SELECT 1 "
-               "FROM score_rollovers r WHERE r.event_id = s.id AND r.target_cycle = $3) ORDER BY "
-               "s.id LIMIT $4",
-           {int64_t{target - 1}, after_id, int64_t{target}, limit})) {
-    out.push_back(ReadEvent(row));
+std::vector<Pending> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit) {
+  // The event's columns (24), then its hazard's facts (the state NULL without one).
+  static constexpr size_t kFacts = 24;
+  std::vector<Pending> out;
+  out.reserve(static_cast<size_t>(limit));
+  for (const auto& row :
+       tx.Query(fmt::format(
+                    "{}LEFT JOIN hazards h ON h.id = s.hazard_id WHERE s.cycle = $1 AND "
+                    "s.state = 'active' AND s.id > $2 AND NOT EXISTS (SELECT 1 FROM "
+                    "score_rollovers r WHERE r.event_id = s.id AND r.target_cycle = $3) ORDER "
+                    "BY s.id LIMIT $4",
+                    std::string(kEventColumns)
+                        .insert(kEventColumns.find(" FROM "), fmt::format(", {}", kHazardFacts))),
+                {int64_t{target - 1}, after_id, int64_t{target}, limit})) {
+    Pending p{ReadEvent(row), std::nullopt};
+    if (!row.IsNull(kFacts)) p.hazard = ReadHazardFacts(row, kFacts);
+    out.push_back(std::move(p));
   }
   return out;
 }
 
-void InsertDecision(db::Transaction& tx, const RolloverDecision& d) {
-  tx.Execute(
-      "INSERT INTO score_rollovers (event_id, target_cycle, clears, reason, carried_event_id, "
-      "decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
-      {d.event_id, int64_t{d.target_cycle}, int64_t{d.clears ? 1 : 0}, d.reason,
-       db::Optional(d.carried_event_id), d.decided_at});
+void InsertDecisions(db::Transaction& tx, int target, const std::vector<RolloverDecision>& batch,
+                     const std::string& decided_at) {
+  if (batch.empty()) return;
+  // $1 the cycle, $2 the instant, then three values an event: its id, whether it clears, why.
+  // The statements' text depends on the batch's size alone, so a full batch's is prepared once.
+  db::Params params{int64_t{target}, decided_at};
+  params.reserve(2 + 3 * batch.size());
+  std::string rows;
+  for (const auto& d : batch) {
+    size_t n = params.size();
+    params.insert(params.end(), {d.event_id, int64_t{d.clears ? 1 : 0}, d.reason});
+    fmt::format_to(std::back_inserter(rows), "{}(CAST(${} AS BIGINT), CAST(${} AS INTEGER), ${})",
+                   rows.empty() ? "" : ", ", n + 1, n + 2, n + 3);
+  }
+  std::string with = fmt::format("WITH batch (id, clears, reason) AS (VALUES {}) ", rows);
+  // First a copy of each carried event, keeping the original's day, points and links.
+  tx.Execute(with +
+                 "INSERT INTO score_events (enterprise_id, cycle, occurred_at, occurred_on, "
+                 "points, source, checklist_item_id, item_text, inspection_id, hazard_id, "
+                 "reason, carried_from_event_id, recorded_by_user_id, recorded_by_name, state, "
+                 "created_at, updated_at, version) SELECT s.enterprise_id, $1, s.occurred_at, "
+                 "s.occurred_on, s.points, 'carried', s.checklist_item_id, s.item_text, "
+                 "s.inspection_id, s.hazard_id, s.reason, s.id, s.recorded_by_user_id, "
+                 "s.recorded_by_name, 'active', $2, $2, 1 FROM batch b JOIN score_events s ON "
+                 "s.id = b.id WHERE b.clears = 0 ORDER BY s.id",
+             params);
+  // Then every decision, a carried one naming its copy.
+  tx.Execute(with +
+                 "INSERT INTO score_rollovers (event_id, target_cycle, clears, reason, "
+                 "carried_event_id, decided_at) SELECT b.id, $1, b.clears, b.reason, (SELECT "
+                 "c.id FROM score_events c WHERE c.carried_from_event_id = b.id), $2 FROM batch "
+                 "b ORDER BY b.id",
+             params);
+}
+
+std::map<int64_t, int64_t> CarriedCopiesOf(db::Transaction& tx, int target, int64_t first_id,
+                                           int64_t last_id) {
+  std::map<int64_t, int64_t> out;
+  for (const auto& row :
+       tx.Query("SELECT event_id, carried_event_id FROM score_rollovers WHERE target_cycle = $1 "
+                "AND event_id BETWEEN $2 AND $3 AND carried_event_id IS NOT NULL",
+                {int64_t{target}, first_id, last_id})) {
+    out.emplace(row.Get<int64_t>(0), row.Get<int64_t>(1));
+  }
+  return out;
+}
+
+std::vector<CycleTotal> CycleTotals(db::Transaction& tx, int cycle) {
+  std::vector<CycleTotal> out;
+  std::map<int64_t, size_t> at;
+  for (const auto& row :
+       tx.Query("SELECT t.enterprise_id, e.name, e.region_code, t.total FROM (SELECT "
+                "enterprise_id, CAST(SUM(points) AS BIGINT) AS total FROM score_events WHERE "
+                "cycle = $1 AND state = 'active' GROUP BY enterprise_id) t JOIN enterprises e ON "
+                "e.id = t.enterprise_id ORDER BY t.enterprise_id",
+                {int64_t{cycle}})) {
+    at.emplace(row.Get<int64_t>(0), out.size());
+    out.push_back({row.Get<int64_t>(0),
+                   row.Get<std::string>(1),
+                   row.Get<std::string>(2),
+                   row.Get<int64_t>(3),
+                   {}});
+  }
+  for (const auto& row :
+       tx.Query("SELECT enterprise_id, threshold_points FROM score_followups WHERE cycle = $1",
+                {int64_t{cycle}})) {
+    if (auto found = at.find(row.Get<int64_t>(0)); found != at.end()) {
+      out[found->second].followed.insert(row.Get<int64_t>(1));
+    }
+  }
+  return out;
 }
 
 std::pair<int64_t, int64_t> CountDecisions(db::Transaction& tx, int target) {

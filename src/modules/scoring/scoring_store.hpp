@@ -1,5 +1,6 @@
 #pragma once
 // The scoring module's SQL: settings, score events, follow-ups and rollover decisions.
+#include <map>
 #include <set>
 
 #include "core/access.hpp"
@@ -103,8 +104,12 @@ std::optional<HazardFacts> HazardOf(db::Transaction& tx, int64_t hazard_id);
 std::vector<int64_t> CarriedCopies(db::Transaction& tx, int64_t event_id);
 
 // The rollover into `target`: the active events of the cycle before that have no decision yet
-// (their ids, in order, at most `limit` after `after_id`).
-std::vector<Event> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit);
+// (in id order, at most `limit` after `after_id`), each with the facts of its hazard.
+struct Pending {
+  Event event;
+  std::optional<HazardFacts> hazard;
+};
+std::vector<Pending> Undecided(db::Transaction& tx, int target, int64_t after_id, int64_t limit);
 struct RolloverDecision {
   int64_t event_id = 0;
   int target_cycle = 0;
@@ -113,7 +118,23 @@ struct RolloverDecision {
   std::optional<int64_t> carried_event_id;
   std::string decided_at;
 };
-void InsertDecision(db::Transaction& tx, const RolloverDecision& decision);
+// Writes a batch of decisions into `target` (none decided before) in two statements: a copy in
+// `target` of each event carried (its day, points and links kept, source "carried", created
+// `decided_at`), then the decisions, each carried one naming its copy.
+void InsertDecisions(db::Transaction& tx, int target, const std::vector<RolloverDecision>& batch,
+                     const std::string& decided_at);
+// The copies made by the rollover into `target` of the events in [first_id, last_id], by event.
+std::map<int64_t, int64_t> CarriedCopiesOf(db::Transaction& tx, int target, int64_t first_id,
+                                           int64_t last_id);
+// Every enterprise with active points in `cycle`: its total and the thresholds followed up.
+struct CycleTotal {
+  int64_t enterprise_id = 0;
+  std::string enterprise_name;
+  std::string region_code;
+  int64_t total = 0;
+  std::set<int64_t> followed;
+};
+std::vector<CycleTotal> CycleTotals(db::Transaction& tx, int cycle);
 // How many decisions the rollover into `target` has: cleared and carried.
 std::pair<int64_t, int64_t> CountDecisions(db::Transaction& tx, int target);
 // The decision for an event, if made.
