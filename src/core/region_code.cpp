@@ -51,6 +51,12 @@ std::optional<std::string> Parent(std::string_view code) {
   return parent;
 }
 
+std::string AncestorAt(std::string_view code, Level level) {
+  std::string ancestor(code.substr(0, kPrefixLength[static_cast<size_t>(level) - 1]));
+  ancestor.resize(code.size(), '0');
+  return ancestor;
+}
+
 std::pair<std::string, std::string> Bounds(std::string_view root) {
   std::string prefix = Prefix(root);
   std::string low = prefix, high = prefix;

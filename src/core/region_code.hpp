@@ -19,6 +19,9 @@ std::optional<Level> LevelOf(std::string_view code);
 std::string Prefix(std::string_view code);
 // The parent's code, or nothing for a province.
 std::optional<std::string> Parent(std::string_view code);
+// The code of the region at `level` that holds `code`: its first digits up to that level, the
+// rest zeros (a village's district, a town's own code). A code above `level` comes back as it is.
+std::string AncestorAt(std::string_view code, Level level);
 // The first and last 12-digit codes of the subtree rooted at `root`: its prefix padded with
 // zeros and with nines. Digits compare alike under every collation, so these bounds are safe for
 // BETWEEN on both backends.

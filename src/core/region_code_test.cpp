@@ -40,6 +40,27 @@ TEST(RegionCodeTest, ParentAndPrefix) {
   EXPECT_EQ(Prefix("990100000000"), "9901");
 }
 
+TEST(RegionCodeTest, AncestorAtALevel) {
+  struct Case {
+    const char* code;
+    Level level;
+    const char* ancestor;
+  };
+  const Case cases[] = {
+      {"990102001201", Level::kCounty, "990102000000"},
+      {"990102001201", Level::kTown, "990102001000"},
+      {"990102001201", Level::kVillage, "990102001201"},
+      {"990102001000", Level::kCounty, "990102000000"},
+      {"990102001000", Level::kTown, "990102001000"},
+      {"990102000000", Level::kTown, "990102000000"},
+      {"990102001201", Level::kCity, "990100000000"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(AncestorAt(c.code, c.level), c.ancestor)
+        << c.code << " " << static_cast<int>(c.level);
+  }
+}
+
 TEST(RegionCodeTest, BoundsSpanTheSubtree) {
   EXPECT_EQ(Bounds("990000000000"),
             std::make_pair(std::string("990000000000"), std::string("999999999999")));

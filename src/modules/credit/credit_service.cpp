@@ -93,12 +93,11 @@ std::string Padded(const std::string& prefix) {
 // The bell: an application reaches the bureau of the enterprise's district (and so the city's),
 // which decides it; the decision reaches the enterprise.
 void NotifyRepair(db::Transaction& tx, const store::Repair& r, const std::string& at) {
-  static constexpr size_t kDistrictDigits = 6;
   notification::Notification n;
   n.enterprise_id = r.enterprise_id;
   if (r.status == "applied") {
     n.kind = "credit_repair_applied";
-    n.region_code = Padded(r.region_code.substr(0, kDistrictDigits));
+    n.region_code = region_code::AncestorAt(r.region_code, region_code::Level::kCounty);
     n.audience_role = notification::UnitRole(*n.region_code);
   } else {
     n.kind = "credit_repair_decided";

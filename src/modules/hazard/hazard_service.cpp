@@ -139,7 +139,8 @@ int64_t Record(db::Transaction& tx, Hazard hazard, const audit::Actor& actor, In
   // A major hazard is listed for supervision by its district's bureau, which is told at once.
   if (hazard.level == "major") {
     auto recorded = store::Find(tx, hazard.id, Scope::System().ForEnterprises());
-    std::string district = recorded->region_code.substr(0, 6) + "000000";
+    std::string district =
+        region_code::AncestorAt(recorded->region_code, region_code::Level::kCounty);
     NotifyAbout(tx, *recorded, "major_listed", district,
                 "major_listed:" + std::to_string(hazard.id), now);
   }

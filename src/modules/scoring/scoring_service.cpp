@@ -21,9 +21,9 @@ namespace anjian::scoring {
 namespace {
 
 // The unit a threshold's follow-up belongs to: the enterprise's town station or district bureau.
-std::string UnitOf(std::string_view region_code, std::string_view unit) {
-  if (unit == "town") return std::string(region_code.substr(0, 9)) + "000";
-  return std::string(region_code.substr(0, 6)) + "000000";
+std::string UnitOf(std::string_view code, std::string_view unit) {
+  return region_code::AncestorAt(
+      code, unit == "town" ? region_code::Level::kTown : region_code::Level::kCounty);
 }
 
 // The follow-ups of thresholds crossed by an enterprise's total in the cycle, each told to its
