@@ -55,6 +55,17 @@ after(async () => {
   await browser?.close()
 })
 
+/** The level names as the pages show them. */
+const LEVEL_NAMES = { attention: '重点关注', yellow_card: '黄牌警告', veto: '一票否决' }
+
+/** The subject's active entry, listing it at 重点关注 first when it has none (reruns find it listed). */
+async function activeEntry(asBureau, subject, reason) {
+  const query = new URLSearchParams(subject)
+  const { entry } = await asBureau(`/watchlist/subject?${query}`)
+  if (entry !== null && entry.status === 'active') return entry
+  return (await asBureau('/watchlist', { method: 'POST', body: { ...subject, level: 'attention', reason } })).entry
+}
+
 /** Picks the enterprise in the dialog's enterprise select by name. */
 async function pickEnterprise(page, dialog, enterprise) {
   await dialog.locator(byTest('watch-entry-enterprise')).click()
@@ -211,15 +222,8 @@ test('(d) a watched town shows its ladder on its region page: read-only to its s
   const asBureau = await apiAs(BUREAU)
   const { user } = await (await apiAs(STATION))('/me')
   const town = user.region_code
-  const subject = `/watchlist/subject?subject_kind=region&region_code=${town}`
-  let { entry } = await asBureau(subject)
-  if (entry === null || entry.status !== 'active') {
-    ;({ entry } = await asBureau('/watchlist', {
-      method: 'POST',
-      body: { subject_kind: 'region', region_code: town, level: 'attention', reason: '辖区本季度隐患整改率低于全区平均水平' },
-    }))
-  }
-  const level = { attention: '重点关注', yellow_card: '黄牌警告', veto: '一票否决' }[entry.level]
+  const entry = await activeEntry(asBureau, { subject_kind: 'region', region_code: town }, '辖区本季度隐患整改率低于全区平均水平')
+  const level = LEVEL_NAMES[entry.level]
 
   // The station on its own town: the level and the ladder, nothing to act with.
   const station = await freshPage(browser.context)
@@ -264,15 +268,8 @@ test('(e) a department of the district, which has no page of its own, shows its 
   const { user } = await asBureau('/me')
   const district = user.region_code
   const department = '交通运输局'
-  const subject = `/watchlist/subject?subject_kind=department&region_code=${district}&department=${encodeURIComponent(department)}`
-  let { entry } = await asBureau(subject)
-  if (entry === null || entry.status !== 'active') {
-    ;({ entry } = await asBureau('/watchlist', {
-      method: 'POST',
-      body: { subject_kind: 'department', region_code: district, department, level: 'attention', reason: '道路运输领域隐患排查治理不到位' },
-    }))
-  }
-  const level = { attention: '重点关注', yellow_card: '黄牌警告', veto: '一票否决' }[entry.level]
+  const entry = await activeEntry(asBureau, { subject_kind: 'department', region_code: district, department }, '道路运输领域隐患排查治理不到位')
+  const level = LEVEL_NAMES[entry.level]
 
   const page = await freshPage(browser.context)
   await login(page, BUREAU)
